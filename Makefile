@@ -1,0 +1,49 @@
+# The project's verbs. Needs only python3 (3.10+) and make: the first target
+# that runs installs uv into .tools/ and the pinned packages into .venv/.
+# On Windows, run the same uv commands by hand (see README).
+
+PYTHON ?= python3
+UV_VERSION := 0.13.9
+UV := .tools/bin/uv
+RUN := $(UV) run --no-sync
+PYTEST_ARGS ?=
+
+export UV_PYTHON_DOWNLOADS := never
+export UV_PYTHON := $(PYTHON)
+export NO_MKDOCS_2_WARNING := 1
+
+.PHONY: serve build test update format lock clean help
+
+help:  ## List the verbs
+	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | sed 's/:.*## /\t/'
+
+$(UV):
+	$(PYTHON) -m venv .tools
+	.tools/bin/python -m pip install --quiet "uv==$(UV_VERSION)"
+
+serve: $(UV)  ## Build the site and serve it on http://127.0.0.1:8000
+	$(UV) sync --locked --inexact --group site
+	$(RUN) mkdocs serve --dev-addr 127.0.0.1:8000
+
+build: $(UV)  ## Build the site into site/ with --strict
+	$(UV) sync --locked --inexact --group site
+	$(RUN) mkdocs build --strict
+
+test: $(UV)  ## Install what the tests need and run them all
+	$(UV) sync --locked --group test
+	$(RUN) pytest $(PYTEST_ARGS)
+
+update: $(UV)  ## Re-record every example's output (review the diff after)
+	$(UV) sync --locked --group test
+	$(RUN) pytest tests/test_examples.py --update-examples $(PYTEST_ARGS)
+
+format: $(UV)  ## Format and auto-fix examples, tests and tools with ruff
+	$(UV) sync --locked --group test
+	$(RUN) ruff format examples tests tools
+	$(RUN) ruff check --fix examples tests tools
+
+lock: $(UV)  ## Re-resolve uv.lock for every Python from 3.10 up
+	$(UV) lock
+
+clean:  ## Remove the environments and the built site
+	rm -rf .tools .venv site .cache

@@ -1,0 +1,191 @@
+"""What the tests know about examples and pages: discovery, headers, runners.
+
+An example file may start with header comments that the harness reads:
+
+    # requires-python: >=3.13      skipped on older interpreters, reason shown
+    # platform: linux              skipped on other platforms (sys.platform prefix)
+    # output: script               run as `python file.py` in a fresh process;
+                                   its stdout is the trailing `#>` block
+
+Without `output: script` the file runs in-process under pytest-examples and
+each `#>` line sits under the `print` that wrote it.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import os
+import re
+import subprocess
+import sys
+import time
+from dataclasses import dataclass, field
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+EXAMPLES = ROOT / "examples"
+DOCS = ROOT / "docs"
+HELPERS_DIR = "_shared"  # examples/_shared/: helpers, exempt from the orphan check
+UPDATE_COMMAND = "make update"
+
+HEADER = re.compile(r"^# (requires-python|platform|output): *(.+?) *$")
+OUTPUT_MARKER = "# Output (recorded by `make update`):"
+SCRIPT_TIMEOUT = 60
+# Processes multiprocessing starts for itself; they are not an example's leak.
+ALLOWED_HELPERS = ("multiprocessing.resource_tracker", "multiprocessing.forkserver")
+
+
+@dataclass
+class Example:
+    path: Path
+    headers: dict[str, str] = field(default_factory=dict)
+
+    @property
+    def rel(self) -> str:
+        return self.path.relative_to(ROOT).as_posix()
+
+    @property
+    def runs_as_script(self) -> bool:
+        return self.headers.get("output") == "script"
+
+    def skip_reason(self) -> str | None:
+        """Why this interpreter or platform cannot run the example, or None."""
+        wanted = self.headers.get("requires-python")
+        if wanted:
+            match = re.fullmatch(r">=\s*(\d+)\.(\d+)", wanted)
+            if not match:
+                raise ValueError(f"{self.rel}: bad header 'requires-python: {wanted}'")
+            needed = (int(match[1]), int(match[2]))
+            if sys.version_info[:2] < needed:
+                return f"{self.rel} needs Python {needed[0]}.{needed[1]}+"
+        platform = self.headers.get("platform")
+        if platform and not sys.platform.startswith(platform):
+            return f"{self.rel} runs on {platform} only"
+        return None
+
+
+def read_headers(path: Path) -> dict[str, str]:
+    headers = {}
+    for line in path.read_text(encoding="utf-8").splitlines():
+        if not line.startswith("#"):
+            break
+        match = HEADER.match(line)
+        if match:
+            headers[match[1]] = match[2]
+    return headers
+
+
+def all_examples() -> list[Example]:
+    """Every runnable example (helpers under examples/_shared/ excluded)."""
+    return [
+        Example(path, read_headers(path))
+        for path in sorted(EXAMPLES.rglob("*.py"))
+        if HELPERS_DIR not in path.relative_to(EXAMPLES).parts
+        and "__pycache__" not in path.parts
+    ]
+
+
+# --- Scripts: a fresh `python file.py`, output in a trailing #> block ---------
+
+
+def split_recorded_output(source: str) -> tuple[str, list[str] | None]:
+    """Return (code, recorded lines) for a script example."""
+    code, marker, block = source.partition("\n" + OUTPUT_MARKER + "\n")
+    if not marker:
+        return source, None
+    lines = [
+        line[3:] if line.startswith("#> ") else line[2:] for line in block.splitlines()
+    ]
+    return code + "\n", lines
+
+
+def with_recorded_output(code: str, output: list[str]) -> str:
+    block = "\n".join(f"#> {line}" if line else "#>" for line in output)
+    return f"{code.rstrip()}\n\n{OUTPUT_MARKER}\n{block}\n"
+
+
+@dataclass
+class ScriptRun:
+    stdout: str
+    stderr: str
+    returncode: int
+    leaked: list[str]
+
+
+def run_script(
+    path: Path, *, timeout: float = SCRIPT_TIMEOUT, env: dict | None = None
+) -> ScriptRun:
+    """Run `python path` the way a reader would, and report leftover processes.
+
+    The script gets its own session, so a process it leaves behind is found
+    (and killed) even after it was re-parented.
+    """
+    run_env = {**os.environ, "PYTHONUNBUFFERED": "1", **(env or {})}
+    run_env.pop("PYTHONPATH", None)  # a reader's copy has no project on the path
+    posix = os.name == "posix"
+    proc = subprocess.Popen(
+        [sys.executable, path.name],
+        cwd=path.parent,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        text=True,
+        env=run_env,
+        start_new_session=posix,
+    )
+    try:
+        stdout, stderr = proc.communicate(timeout=timeout)
+    except subprocess.TimeoutExpired:
+        _kill_session(proc.pid)
+        stdout, stderr = proc.communicate()
+        raise AssertionError(
+            f"{path.relative_to(ROOT)} did not exit within {timeout:.0f} s: a "
+            "non-daemon thread, a pool or a server is still running. Examples "
+            "must stop by themselves.\n--- stderr ---\n" + stderr
+        ) from None
+    leaked = _kill_session(proc.pid) if posix else []
+    return ScriptRun(stdout, stderr, proc.returncode, leaked)
+
+
+def _kill_session(session_id: int, grace: float = 2.0) -> list[str]:
+    """Kill what is left of a session; describe each leaked process.
+
+    multiprocessing's resource tracker and forkserver exit on their own once
+    their parent has gone; they get `grace` seconds and are never reported.
+    """
+    import psutil
+
+    def members() -> list[psutil.Process]:
+        found = []
+        for proc in psutil.process_iter(["cmdline"]):
+            try:
+                if os.getsid(proc.pid) == session_id:
+                    found.append(proc)
+            except (ProcessLookupError, PermissionError):
+                continue
+        return found
+
+    deadline = time.monotonic() + grace
+    while (left := members()) and time.monotonic() < deadline:
+        time.sleep(0.05)
+    leaked = []
+    for proc in left:
+        cmdline = " ".join(proc.info["cmdline"] or [])
+        if not any(allowed in cmdline for allowed in ALLOWED_HELPERS):
+            leaked.append(f"pid {proc.pid}: {cmdline}")
+        with contextlib.suppress(psutil.Error):
+            proc.kill()
+    return leaked
+
+
+def tool(name: str) -> str:
+    """Path of a command-line tool installed beside this Python, or on PATH."""
+    import shutil
+
+    here = Path(sys.executable).parent
+    found = shutil.which(name, path=f"{here}{os.pathsep}{os.environ.get('PATH', '')}")
+    if found is None:
+        raise AssertionError(
+            f"`{name}` is not installed: run `make test`, which installs the test "
+            "dependency group into .venv/"
+        )
+    return found

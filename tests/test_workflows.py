@@ -1,0 +1,20 @@
+"""The GitHub workflows pass zizmor's offline audit with no high finding."""
+
+from __future__ import annotations
+
+import subprocess
+
+from tests.harness import ROOT, tool
+
+
+def test_zizmor_finds_nothing_high() -> None:
+    result = subprocess.run(
+        [tool("zizmor"), "--offline", "--min-severity", "high", ".github/workflows"],
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+    )
+    assert result.returncode == 0, (
+        "zizmor reports high-severity findings in .github/workflows:\n"
+        f"{result.stdout}{result.stderr}"
+    )
