@@ -12,7 +12,7 @@ export UV_PYTHON_DOWNLOADS := never
 export UV_PYTHON := $(PYTHON)
 export NO_MKDOCS_2_WARNING := 1
 
-.PHONY: serve build test update format lock clean help
+.PHONY: serve build test update format lock matrix clean help
 
 help:  ## List the verbs
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | sed 's/:.*## /\t/'
@@ -39,7 +39,7 @@ update: $(UV)  ## Re-record every example's output (review the diff after)
 
 format: $(UV)  ## Format and auto-fix examples, tests and tools with ruff
 	$(UV) sync --locked --group test
-	$(RUN) ruff format examples tests tools
+	$(RUN) python -m tools.format_examples examples tests tools noxfile.py
 	$(RUN) ruff check --fix examples tests tools
 
 lock: $(UV)  ## Re-resolve uv.lock for every Python from 3.10 up
@@ -47,3 +47,7 @@ lock: $(UV)  ## Re-resolve uv.lock for every Python from 3.10 up
 
 clean:  ## Remove the environments and the built site
 	rm -rf .tools .venv site .cache
+
+matrix: $(UV)  ## Examples and claims on every Python 3.10-3.14 found (nox)
+	$(UV) sync --locked --group test
+	PATH="$(CURDIR)/.tools/bin:$$PATH" $(RUN) nox

@@ -135,7 +135,10 @@ def run_script(
     try:
         stdout, stderr = proc.communicate(timeout=timeout)
     except subprocess.TimeoutExpired:
-        _kill_session(proc.pid)
+        if posix:
+            _kill_session(proc.pid, grace=0)
+        else:
+            proc.kill()
         stdout, stderr = proc.communicate()
         raise AssertionError(
             f"{path.relative_to(ROOT)} did not exit within {timeout:.0f} s: a "

@@ -1,0 +1,54 @@
+"""Run the examples and the claims on every Python from 3.10 to 3.14 found here.
+
+    .venv/bin/nox            # every interpreter found; missing ones are skipped
+    .venv/bin/nox -p 3.13    # one
+
+The README's test command runs everything on one interpreter; this is the
+cross-version check that `.ci/run` adds on top.
+"""
+
+import os
+import re
+import shutil
+import subprocess
+
+import nox
+
+PYTHONS = ["3.10", "3.11", "3.12", "3.13", "3.14"]
+
+nox.options.default_venv_backend = "uv"
+nox.options.error_on_missing_interpreters = False
+nox.options.reuse_existing_virtualenvs = True
+
+
+def offer_every_pyenv_version() -> None:
+    """pyenv's shims answer only for the active version: make them all active."""
+    if "PYENV_VERSION" in os.environ or not shutil.which("pyenv"):
+        return
+    installed = subprocess.run(
+        ["pyenv", "versions", "--bare"], capture_output=True, text=True
+    ).stdout.split()
+    wanted = [v for v in installed if re.fullmatch(r"3\.1[0-4]\.\d+t?", v)]
+    if wanted:
+        os.environ["PYENV_VERSION"] = ":".join(wanted)
+
+
+offer_every_pyenv_version()
+
+
+@nox.session(python=PYTHONS)
+def examples(session: nox.Session) -> None:
+    """Examples (outputs verified) and claims, on this interpreter."""
+    session.run_install(
+        "uv",
+        "sync",
+        "--locked",
+        "--group",
+        "test",
+        f"--python={session.virtualenv.location}",
+        env={"UV_PROJECT_ENVIRONMENT": session.virtualenv.location},
+    )
+    tests = ["tests/test_examples.py"]
+    if os.path.exists("tests/test_claims.py"):
+        tests.append("tests/test_claims.py")
+    session.run("pytest", *tests, *session.posargs)
