@@ -20,6 +20,7 @@ TIERS = {
     "test_lint": "docs",
     "test_workflows": "docs",
     "test_build": "build",
+    "test_copy_paste": "copy-paste",
     "test_browser": "browser",
     "test_results": "benchmarks",
     "test_claims": "claims",

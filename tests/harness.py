@@ -29,8 +29,10 @@ HELPERS_DIR = "_shared"  # examples/_shared/: helpers, exempt from the orphan ch
 UPDATE_COMMAND = "make update"
 
 HEADER = re.compile(r"^# (requires-python|platform|output): *(.+?) *$")
+STARTS_PROCESSES = re.compile(r"\b(multiprocessing|ProcessPoolExecutor)\b")
 OUTPUT_MARKER = "# Output (recorded by `make update`):"
 SCRIPT_TIMEOUT = 60
+START_METHOD_SITE = ROOT / "tests" / "start_method"
 # Processes multiprocessing starts for itself; they are not an example's leak.
 ALLOWED_HELPERS = ("multiprocessing.resource_tracker", "multiprocessing.forkserver")
 
@@ -47,6 +49,11 @@ class Example:
     @property
     def runs_as_script(self) -> bool:
         return self.headers.get("output") == "script"
+
+    @property
+    def starts_processes(self) -> bool:
+        """Does it start processes (so the start method matters)?"""
+        return bool(STARTS_PROCESSES.search(self.path.read_text(encoding="utf-8")))
 
     def skip_reason(self) -> str | None:
         """Why this interpreter or platform cannot run the example, or None."""
@@ -113,16 +120,25 @@ class ScriptRun:
 
 
 def run_script(
-    path: Path, *, timeout: float = SCRIPT_TIMEOUT, env: dict | None = None
+    path: Path,
+    *,
+    timeout: float = SCRIPT_TIMEOUT,
+    env: dict | None = None,
+    start_method: str | None = None,
 ) -> ScriptRun:
     """Run `python path` the way a reader would, and report leftover processes.
 
+    With `start_method`, tests/start_method/sitecustomize.py sets it before the
+    script starts, so its processes start as they would on another platform.
     The script gets its own session, so a process it leaves behind is found
     (and killed) even after it was re-parented.
     """
     run_env = {**os.environ, "PYTHONUNBUFFERED": "1", **(env or {})}
     run_env.pop("PYTHONPATH", None)  # a reader's copy has no project on the path
     posix = os.name == "posix"
+    if start_method:
+        run_env["PYTHONPATH"] = str(START_METHOD_SITE)
+        run_env["EXAMPLES_START_METHOD"] = start_method
     proc = subprocess.Popen(
         [sys.executable, path.name],
         cwd=path.parent,

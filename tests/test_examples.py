@@ -6,6 +6,7 @@
 from __future__ import annotations
 
 import difflib
+import multiprocessing
 
 import pytest
 from pytest_examples import CodeExample, EvalExample
@@ -21,6 +22,10 @@ from tests.harness import (
 )
 
 EXAMPLES = all_examples()
+MAIN_GUARD_HINT = (
+    "\nThe child process re-ran the module's top level: put the code that starts "
+    'processes under `if __name__ == "__main__":`.'
+)
 
 
 @pytest.mark.parametrize("example", EXAMPLES, ids=[e.rel for e in EXAMPLES])
@@ -32,6 +37,37 @@ def test_example(example: Example, eval_example: EvalExample) -> None:
         check_script(example, update=eval_example.update_examples)
     else:
         check_in_process(example, eval_example)
+
+
+OTHER_START_METHODS = [
+    method
+    for method in ("spawn", "forkserver")
+    if method in multiprocessing.get_all_start_methods()
+    and method != multiprocessing.get_start_method()
+]
+PROCESS_EXAMPLES = [e for e in EXAMPLES if e.starts_processes]
+
+
+@pytest.mark.parametrize("start_method", OTHER_START_METHODS)
+@pytest.mark.parametrize(
+    "example", PROCESS_EXAMPLES, ids=[e.rel for e in PROCESS_EXAMPLES]
+)
+def test_example_under_other_start_method(example: Example, start_method: str) -> None:
+    """Same output under spawn (macOS, Windows) and forkserver (Linux, 3.14+).
+
+    Catches a missing `__main__` guard or a worker that cannot be pickled
+    before a reader on another platform does.
+    """
+    reason = example.skip_reason()
+    if reason:
+        pytest.skip(reason)
+    if not example.runs_as_script:
+        pytest.fail(
+            f"{example.rel} starts processes, so it must run as a script: add the "
+            "header `# output: script` and run `make update`.",
+            pytrace=False,
+        )
+    check_script(example, update=False, start_method=start_method)
 
 
 def check_in_process(example: Example, eval_example: EvalExample) -> None:
@@ -55,10 +91,14 @@ def check_in_process(example: Example, eval_example: EvalExample) -> None:
     )
 
 
-def check_script(example: Example, *, update: bool) -> None:
-    run = run_script(example.path)
+def check_script(
+    example: Example, *, update: bool, start_method: str | None = None
+) -> None:
+    run = run_script(example.path, start_method=start_method)
+    how = f" under the {start_method!r} start method" if start_method else ""
     assert run.returncode == 0, (
-        f"`python {example.rel}` exited with {run.returncode}:\n{run.stderr}"
+        f"`python {example.rel}` exited with {run.returncode}{how}:\n{run.stderr}"
+        + (MAIN_GUARD_HINT if "bootstrapping phase" in run.stderr else "")
     )
     assert not run.leaked, (
         f"`python {example.rel}` left processes running after it exited:\n  "
@@ -91,7 +131,7 @@ def check_script(example: Example, *, update: bool) -> None:
         )
         pytest.fail(
             f"{example.rel}: its recorded output differs from what "
-            f"`python {example.rel}` printed:\n{diff}\nIf the new output is "
+            f"`python {example.rel}` printed{how}:\n{diff}\nIf the new output is "
             f"right, run `{UPDATE_COMMAND}` and review the diff.",
             pytrace=False,
         )
