@@ -1,26 +1,36 @@
-"""One job after another: no concurrency at all."""
+"""The baseline: three jobs that each wait, run one after another."""
 
+import threading
 import time
+from typing import NamedTuple
 
 JOBS = ["a", "b", "c"]
-WAIT_SECONDS = 0.1  # each job waits, as if for the network
+WAIT_SECONDS = 0.2  # each job waits, as if for a reply from the network
 
 
-def do_job(name: str) -> str:
+class Run(NamedTuple):
+    job: str
+    thread: int
+    started: float
+    finished: float
+
+
+def do_job(job: str) -> Run:
+    started = time.monotonic()
     time.sleep(WAIT_SECONDS)
-    return f"job {name} done"
+    return Run(job, threading.get_ident(), started, time.monotonic())
 
 
 def main() -> None:
-    started = time.perf_counter()
-    for name in JOBS:
-        print(do_job(name))
-        # > job a done
-        # > job b done
-        # > job c done
-    elapsed = time.perf_counter() - started
-    print(f"took about {len(JOBS)} waits: {elapsed >= len(JOBS) * WAIT_SECONDS}")
-    # > took about 3 waits: True
+    runs = [do_job(job) for job in JOBS]
+    print(f"jobs done: {[run.job for run in runs]}")
+    #> jobs done: ['a', 'b', 'c']
+    print(f"threads used: {len({run.thread for run in runs})}")
+    #> threads used: 1
+    last_start = max(run.started for run in runs)
+    first_end = min(run.finished for run in runs)
+    print(f"all jobs started before any finished: {last_start < first_end}")
+    #> all jobs started before any finished: False
 
 
 if __name__ == "__main__":
