@@ -1,0 +1,80 @@
+# output: script
+"""One CPU-bound workload, run one job after another and by pools of 1, 2, 4 workers.
+
+The executors are pluggable: any class with the `concurrent.futures.Executor`
+API runs the same jobs. `make bench BENCH=cpu_bound` times every variant at
+FULL_SIZE; the claims tests rerun it at SMALL_SIZE. Run as a script, it checks
+that every variant computes the same answer.
+"""
+
+from collections.abc import Callable
+from concurrent.futures import Executor, ProcessPoolExecutor, ThreadPoolExecutor
+from functools import partial
+
+JOBS = 8  # identical jobs per run: divisible by every worker count
+WORKER_COUNTS = (1, 2, 4)
+FULL_SIZE = 250_000  # each job counts the primes below this (`make bench`)
+SMALL_SIZE = 90_000  # the claims tests: still long enough to dwarf pool start-up
+CHECK_SIZE = 10_000  # main(): a quick check that every variant agrees
+EXPECTED_SECONDS = 300  # a full-size benchmark run on 2 cores, probes included
+
+
+def count_primes(limit: int) -> int:
+    """Trial division in pure Python: CPU-bound, holding the GIL throughout."""
+    count = 0
+    for number in range(2, limit):
+        for divisor in range(2, int(number**0.5) + 1):
+            if number % divisor == 0:
+                break
+        else:
+            count += 1
+    return count
+
+
+def run_sequentially(size: int) -> list[int]:
+    return [count_primes(size) for _ in range(JOBS)]
+
+
+def run_in_pool(executor_class: type[Executor], workers: int, size: int) -> list[int]:
+    # The pool starts and stops inside the timed call: start-up is part of the cost.
+    with executor_class(max_workers=workers) as pool:
+        return list(pool.map(count_primes, [size] * JOBS))
+
+
+# Later guides plug in more executors (subinterpreters, Dask) for the same jobs.
+EXECUTORS: dict[str, type[Executor]] = {
+    "threads": ThreadPoolExecutor,
+    "processes": ProcessPoolExecutor,
+}
+
+# What the benchmark runner times: the first entry is the baseline.
+VARIANTS: dict[str, Callable[[int], list[int]]] = {
+    "sequential": run_sequentially,
+    **{
+        f"{kind}-{workers}": partial(run_in_pool, executor_class, workers)
+        for kind, executor_class in EXECUTORS.items()
+        for workers in WORKER_COUNTS
+    },
+}
+
+
+def main() -> None:
+    answers = {name: variant(CHECK_SIZE) for name, variant in VARIANTS.items()}
+    expected = answers["sequential"]
+    print(f"{JOBS} jobs, each counts the primes below {CHECK_SIZE:,}: {expected[0]:,}")
+    for name, answer in answers.items():
+        print(f"{name:<12} same answers as sequential: {answer == expected}")
+
+
+if __name__ == "__main__":
+    main()
+
+# Output (recorded by `make update`):
+#> 8 jobs, each counts the primes below 10,000: 1,229
+#> sequential   same answers as sequential: True
+#> threads-1    same answers as sequential: True
+#> threads-2    same answers as sequential: True
+#> threads-4    same answers as sequential: True
+#> processes-1  same answers as sequential: True
+#> processes-2  same answers as sequential: True
+#> processes-4  same answers as sequential: True
