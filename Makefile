@@ -51,3 +51,16 @@ clean:  ## Remove the environments and the built site
 matrix: $(UV)  ## Examples and claims on every Python 3.10-3.14 found (nox)
 	$(UV) sync --locked --group test
 	PATH="$(CURDIR)/.tools/bin:$$PATH" $(RUN) nox
+
+.PHONY: bench soak
+BENCH ?=
+N ?= 5
+SOAK_ARGS ?=
+
+bench: $(UV)  ## Rerun the benchmarks at full size, re-render (BENCH=cpu_bound for one)
+	$(UV) sync --locked --group test
+	$(RUN) python -m tools.bench $(BENCH)
+
+soak: $(UV)  ## Run the tests N times, list any that failed once (SOAK_ARGS="-m claims" N=10)
+	$(UV) sync --locked --group test
+	$(RUN) python -m tools.soak -n $(N) -- $(SOAK_ARGS)
