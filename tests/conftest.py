@@ -22,6 +22,7 @@ TIERS = {
     "test_build": "build",
     "test_copy_paste": "copy-paste",
     "test_browser": "browser",
+    "test_links": "build",
     "test_results": "benchmarks",
     "test_claims": "claims",
 }
