@@ -25,7 +25,7 @@ import textwrap
 from pathlib import Path
 from typing import Any
 
-from tools.bench import RESULTS_DIR, ROOT, read_results
+from tools.bench import RESULTS_DIR, ROOT, missing_provenance, read_results
 
 GENERATOR = "tools/render.py"
 HASH_LABEL = "results-sha256"
@@ -364,6 +364,12 @@ def render_chart(record: dict[str, Any], digest: str) -> str:
 def rendered(results_path: Path) -> dict[Path, str]:
     """{output path: the text it should hold} for one results file."""
     record = read_results(results_path)
+    missing = missing_provenance(record)
+    if missing:
+        raise ValueError(
+            f"{results_path.name} lacks {', '.join(missing)}: a table without "
+            f"provenance is not rendered. Run `make bench BENCH={results_path.stem}`."
+        )
     digest = results_sha256(results_path)
     fragment, chart = outputs_for(results_path)
     return {
@@ -406,7 +412,10 @@ def main(argv: list[str] | None = None) -> int:
     missing = [p for p in results_files(args.names) if not p.exists()]
     if missing:
         parser.error(f"no results file {missing[0]}: run `make bench` first")
-    changed = render_all(args.names, check=args.check)
+    try:
+        changed = render_all(args.names, check=args.check)
+    except ValueError as exc:
+        parser.exit(1, f"{exc}\n")
     verb = "out of date:" if args.check else "rendered"
     for path in changed:
         print(f"{verb} {path.relative_to(ROOT).as_posix()}")
