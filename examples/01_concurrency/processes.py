@@ -1,5 +1,5 @@
 # output: script
-"""Two CPU-bound jobs, each in its own process: both run at the same time."""
+"""Two CPU-bound jobs, each in its own process with its own interpreter and GIL."""
 
 import os
 import time
@@ -7,7 +7,7 @@ from concurrent.futures import ProcessPoolExecutor
 from typing import NamedTuple
 
 JOBS = [0, 1]
-BUSY_SECONDS = 0.5  # each job keeps one CPU busy this long
+CPU_SECONDS = 0.5  # each job uses this much CPU time in its worker process
 
 
 class Run(NamedTuple):
@@ -17,17 +17,21 @@ class Run(NamedTuple):
     finished: float
 
 
-def spin(seconds: float) -> None:
-    """Keep a CPU busy in pure Python: no sleep, no I/O, no waiting."""
-    deadline = time.monotonic() + seconds
-    while time.monotonic() < deadline:
+def spin(cpu_seconds: float) -> None:
+    """A fixed amount of pure-Python work: no sleep, no I/O, no waiting.
+
+    It stops when this process has used `cpu_seconds` of CPU time, so a job
+    that shares its core with another takes longer, but does the same work.
+    """
+    deadline = time.process_time() + cpu_seconds
+    while time.process_time() < deadline:
         pass
 
 
 def busy_job(job: int) -> Run:
-    started = time.monotonic()  # system-wide: comparable between processes
-    spin(BUSY_SECONDS)
-    return Run(job, os.getpid(), started, time.monotonic())
+    started = time.time()  # the wall clock: one epoch shared by every process
+    spin(CPU_SECONDS)
+    return Run(job, os.getpid(), started, time.time())
 
 
 def main() -> None:
