@@ -38,6 +38,7 @@ GRID_GREY = "#8a8a8a40"
 KIND_COLOURS = ["#3d8fd6", "#e69f00", "#2ba37c", "#cc79a7", "#8f7fd6"]
 CEILING_COLOUR = "#e0533a"
 CHART_SIZE_INCHES = (7.2, 4.6)
+LOW_CAPACITY = 1.3  # below this for 2 processes, the fragment says so
 LOG_TICKS = (1, 2, 5, 10, 20, 50, 100, 200, 500, 1000)
 CAPTION_WIDTH = 130  # characters per caption line drawn under a chart
 CHART_RC = {
@@ -149,6 +150,14 @@ def key_figures(record: dict[str, Any]) -> list[str]:
     for name, entry in summary.items():
         if entry["workers"] and entry["workers"] > 1:
             by_workers.setdefault(entry["workers"], []).append(name)
+    two = record["capacity"]["median"].get("2", 2.0)
+    if two < LOW_CAPACITY:
+        lines.append(
+            f"**Little parallel capacity in this run:** 2 busy processes got only "
+            f"{times(two)} the throughput of one, so no variant could show much "
+            "of a parallel speedup. Compare each bar with its ceiling, not with "
+            "the number of cores."
+        )
     for workers, names in sorted(by_workers.items()):
         ceiling = times(record["capacity"]["median"][str(workers)])
         parts = [
