@@ -12,7 +12,7 @@ export UV_PYTHON_DOWNLOADS := never
 export UV_PYTHON := $(PYTHON)
 export NO_MKDOCS_2_WARNING := 1
 
-.PHONY: serve build test update format lock matrix clean help
+.PHONY: serve build test update format lock matrix bench soak clean help
 
 help:  ## List the verbs
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | sed 's/:.*## /\t/'
@@ -52,13 +52,12 @@ matrix: $(UV)  ## Examples and claims on every Python 3.10-3.14 found (nox)
 	$(UV) sync --locked --group test
 	PATH="$(CURDIR)/.tools/bin:$$PATH" $(RUN) nox
 
-.PHONY: bench soak
 BENCH ?=
 N ?= 5
 SOAK_ARGS ?=
 
 bench: $(UV)  ## Rerun the benchmarks at full size, re-render (BENCH=cpu_bound for one)
-	$(UV) sync --locked --group test
+	$(UV) sync --locked --inexact --group bench
 	$(RUN) python -m tools.bench $(BENCH)
 
 soak: $(UV)  ## Run the tests N times, list any that failed once (SOAK_ARGS="-m claims" N=10)

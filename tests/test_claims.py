@@ -52,10 +52,10 @@ TINY_SIZE = 3  # count the primes below 3: a job that costs nothing
 # Threads under the GIL: about as fast as sequential, either way.
 GIL_THREADS_MAX_SPEEDUP = 1.4
 GIL_THREADS_MIN_SPEEDUP = 0.6
-# Concurrent waits: a run within this multiple of one wait-time (starting 20
-# threads on a loaded machine took up to 1.6 wait-times here; 20 would be
-# one after another).
-MAX_TIMES_IDEAL = 2.0
+# Concurrent waits: a run within this multiple of one wait-time. Starting 20
+# threads on a loaded machine took up to 2.2 wait-times here (a real cost of
+# threads, not noise); one after another would be 20.
+MAX_TIMES_IDEAL = 3.0
 
 
 def require_serial_run() -> None:
