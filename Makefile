@@ -7,12 +7,13 @@ UV_VERSION := 0.13.9
 UV := .tools/bin/uv
 RUN := $(UV) run --no-sync
 PYTEST_ARGS ?=
+NOX_ARGS ?=
 
 export UV_PYTHON_DOWNLOADS := never
 export UV_PYTHON := $(PYTHON)
 export NO_MKDOCS_2_WARNING := 1
 
-.PHONY: serve build test update format lock matrix bench soak clean help
+.PHONY: serve build test update format lock matrix bench soak chromium clean help
 
 help:  ## List the verbs
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | sed 's/:.*## /\t/'
@@ -29,7 +30,7 @@ build: $(UV)  ## Build the site into site/ with --strict
 	$(UV) sync --locked --inexact --group site
 	$(RUN) mkdocs build --strict
 
-test: $(UV)  ## Install what the tests need and run them all
+test: $(UV) chromium  ## Install what the tests need and run them all
 	$(UV) sync --locked --group test
 	$(RUN) pytest $(PYTEST_ARGS)
 
@@ -45,12 +46,22 @@ format: $(UV)  ## Format and auto-fix examples, tests and tools with ruff
 lock: $(UV)  ## Re-resolve uv.lock for every Python from 3.10 up
 	$(UV) lock
 
+chromium:  ## Install Debian's Chromium for the browser tests, if missing (as root)
+	@command -v "$${CHROMIUM_PATH:-/usr/bin/chromium}" >/dev/null 2>&1 || { \
+	  if command -v apt-get >/dev/null 2>&1 && [ "$$(id -u)" -eq 0 ]; then \
+	    apt-get update -qq && DEBIAN_FRONTEND=noninteractive \
+	      apt-get install -y -qq --no-install-recommends chromium; \
+	  else \
+	    echo "The browser tests need Chromium: run 'sudo apt-get install chromium'," \
+	      "or set CHROMIUM_PATH to a Chromium or Chrome executable."; \
+	  fi; }
+
 clean:  ## Remove the environments and the built site
 	rm -rf .tools .venv site .cache
 
-matrix: $(UV)  ## Examples and claims on every Python 3.10-3.14 found (nox)
+matrix: $(UV)  ## Examples and claims on every Python 3.10-3.14 found (nox; NOX_ARGS="-p 3.12")
 	$(UV) sync --locked --group test
-	PATH="$(CURDIR)/.tools/bin:$$PATH" $(RUN) nox
+	PATH="$(CURDIR)/.tools/bin:$$PATH" $(RUN) nox $(NOX_ARGS)
 
 BENCH ?=
 N ?= 5
