@@ -47,7 +47,6 @@ import sys
 import sysconfig
 import time
 from collections.abc import Callable, Iterator
-from concurrent.futures import ProcessPoolExecutor, wait
 from contextlib import contextmanager
 from dataclasses import dataclass
 from datetime import datetime, timezone
@@ -343,14 +342,35 @@ def timed(function: Callable[[int], Any], size: int) -> tuple[float, Any]:
     return time.perf_counter() - started, answer
 
 
+def _probe_worker(connection: Any) -> None:
+    """Spin each loop count the parent sends and reply; stop on None."""
+    while (loops := connection.recv()) is not None:
+        connection.send(spin(loops))
+
+
 class CapacityProbe:
-    """Warm worker processes that measure how many cores the machine gives now."""
+    """Warm worker processes that measure how many cores the machine gives now.
+
+    Plain processes and pipes, not a pool: a pool keeps a thread running in
+    this process, and forking the variants' pools from a process with threads
+    risks deadlocks (Python 3.12+ warns about it).
+    """
 
     def __init__(self, worker_counts: list[int], probe_seconds: float) -> None:
         self.worker_counts = worker_counts
-        self.pool = ProcessPoolExecutor(max_workers=max(worker_counts))
-        # Start every worker now, so no measurement pays for a start-up.
-        wait([self.pool.submit(spin, 1) for _ in range(max(worker_counts))])
+        self.connections = []
+        self.workers = []
+        for _ in range(max(worker_counts)):
+            ours, theirs = multiprocessing.Pipe()
+            worker = multiprocessing.Process(
+                target=_probe_worker, args=(theirs,), daemon=True
+            )
+            worker.start()
+            theirs.close()
+            self.connections.append(ours)
+            self.workers.append(worker)
+        # Every worker answers once now, so no measurement pays for a start-up.
+        self._time(len(self.workers), 1)
         self.loops = self._calibrate(probe_seconds)
 
     def _calibrate(self, probe_seconds: float) -> int:
@@ -359,7 +379,10 @@ class CapacityProbe:
 
     def _time(self, processes: int, loops: int) -> float:
         started = time.perf_counter()
-        wait([self.pool.submit(spin, loops) for _ in range(processes)])
+        for connection in self.connections[:processes]:
+            connection.send(loops)
+        for connection in self.connections[:processes]:
+            connection.recv()
         return time.perf_counter() - started
 
     def measure(self) -> dict[int, float]:
@@ -375,7 +398,11 @@ class CapacityProbe:
         return {n: n * alone / seconds for n, seconds in together.items()}
 
     def close(self) -> None:
-        self.pool.shutdown()
+        for connection in self.connections:
+            connection.send(None)
+            connection.close()
+        for worker in self.workers:
+            worker.join()
 
 
 def workers_of(variant: str) -> int | None:
