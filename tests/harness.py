@@ -18,6 +18,7 @@ import os
 import re
 import subprocess
 import sys
+import tempfile
 import time
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -139,29 +140,35 @@ def run_script(
     if start_method:
         run_env["PYTHONPATH"] = str(START_METHOD_SITE)
         run_env["EXAMPLES_START_METHOD"] = start_method
-    proc = subprocess.Popen(
-        [sys.executable, path.name],
-        cwd=path.parent,
-        stdout=subprocess.PIPE,
-        stderr=subprocess.PIPE,
-        text=True,
-        env=run_env,
-        start_new_session=posix,
-    )
-    try:
-        stdout, stderr = proc.communicate(timeout=timeout)
-    except subprocess.TimeoutExpired:
-        if posix:
-            _kill_session(proc.pid, grace=0)
-        else:
+    # Files, not pipes: a process the script leaves behind would hold a pipe
+    # open, and reading it to the end would wait for that process too.
+    with tempfile.TemporaryFile("w+") as out, tempfile.TemporaryFile("w+") as err:
+        proc = subprocess.Popen(
+            [sys.executable, path.name],
+            cwd=path.parent,
+            stdout=out,
+            stderr=err,
+            text=True,
+            env=run_env,
+            start_new_session=posix,
+        )
+        try:
+            proc.wait(timeout=timeout)
+            timed_out = False
+        except subprocess.TimeoutExpired:
             proc.kill()
-        stdout, stderr = proc.communicate()
+            proc.wait()
+            timed_out = True
+        leaked = _kill_session(proc.pid, grace=0 if timed_out else 2.0) if posix else []
+        out.seek(0)
+        err.seek(0)
+        stdout, stderr = out.read(), err.read()
+    if timed_out:
         raise AssertionError(
-            f"{path.relative_to(ROOT)} did not exit within {timeout:.0f} s: a "
-            "non-daemon thread, a pool or a server is still running. Examples "
-            "must stop by themselves.\n--- stderr ---\n" + stderr
-        ) from None
-    leaked = _kill_session(proc.pid) if posix else []
+            f"{path.name} did not exit within {timeout:.0f} s: a non-daemon "
+            "thread, a pool or a server is still running. Examples must stop by "
+            "themselves.\n--- stderr ---\n" + stderr
+        )
     return ScriptRun(stdout, stderr, proc.returncode, leaked)
 
 

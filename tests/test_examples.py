@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import difflib
 import multiprocessing
+import traceback
 
 import pytest
 from pytest_examples import CodeExample, EvalExample
@@ -80,15 +81,17 @@ def check_in_process(example: Example, eval_example: EvalExample) -> None:
     try:
         eval_example.run_print_check(code)
     except pytest.fail.Exception as exc:
-        difference = str(exc)
+        problem = (
+            f"the `#>` lines differ from what the example printed.\n{exc}\n"
+            f"If the new output is right, run `{UPDATE_COMMAND}` and review the diff."
+        )
+    except Exception as exc:  # the example itself failed
+        problem = f"it raised {type(exc).__name__}: {exc}\n" + "".join(
+            traceback.format_exception(exc)[-6:]
+        )
     else:
         return
-    pytest.fail(
-        f"{example.rel}: the `#>` lines differ from what the example printed.\n"
-        f"{difference}\nIf the new output is right, run `{UPDATE_COMMAND}` and "
-        "review the diff.",
-        pytrace=False,
-    )
+    pytest.fail(f"{example.rel}: {problem}", pytrace=False)
 
 
 def check_script(
