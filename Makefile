@@ -13,7 +13,7 @@ export UV_PYTHON_DOWNLOADS := never
 export UV_PYTHON := $(PYTHON)
 export NO_MKDOCS_2_WARNING := 1
 
-.PHONY: serve build test update format lock matrix bench soak chromium clean help
+.PHONY: serve build test update format lock matrix bench soak system-tools clean help
 
 help:  ## List the verbs
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | sed 's/:.*## /\t/'
@@ -30,7 +30,7 @@ build: $(UV)  ## Build the site into site/ with --strict
 	$(UV) sync --locked --inexact --group site
 	$(RUN) mkdocs build --strict
 
-test: $(UV) chromium  ## Install what the tests need and run them all
+test: $(UV) system-tools  ## Install what the tests need and run them all
 	$(UV) sync --locked --group test
 	$(RUN) pytest $(PYTEST_ARGS)
 
@@ -46,15 +46,20 @@ format: $(UV)  ## Format and auto-fix examples, tests and tools with ruff
 lock: $(UV)  ## Re-resolve uv.lock for every Python from 3.10 up
 	$(UV) lock
 
-chromium:  ## Install Debian's Chromium for the browser tests, if missing (as root)
-	@command -v "$${CHROMIUM_PATH:-/usr/bin/chromium}" >/dev/null 2>&1 || { \
+system-tools:  ## Install Debian's Chromium and wrk for the browser and load tests, if missing (as root)
+	@missing=""; \
+	command -v "$${CHROMIUM_PATH:-/usr/bin/chromium}" >/dev/null 2>&1 || missing="chromium"; \
+	command -v wrk >/dev/null 2>&1 || missing="$$missing wrk"; \
+	if [ -n "$$missing" ]; then \
 	  if command -v apt-get >/dev/null 2>&1 && [ "$$(id -u)" -eq 0 ]; then \
 	    apt-get update -qq && DEBIAN_FRONTEND=noninteractive \
-	      apt-get install -y -qq --no-install-recommends chromium; \
+	      apt-get install -y -qq --no-install-recommends $$missing; \
 	  else \
-	    echo "The browser tests need Chromium: run 'sudo apt-get install chromium'," \
-	      "or set CHROMIUM_PATH to a Chromium or Chrome executable."; \
-	  fi; }
+	    echo "Missing:$$missing. The browser tests need Chromium and the load" \
+	      "benchmark needs wrk: run 'sudo apt-get install$$missing'" \
+	      "(or set CHROMIUM_PATH to a Chromium or Chrome executable)."; \
+	  fi; \
+	fi
 
 clean:  ## Remove the environments and the built site
 	rm -rf .tools .venv site .cache

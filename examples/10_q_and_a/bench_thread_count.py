@@ -28,10 +28,10 @@ SERIES: dict[str, list[int]] = {  # threads per point (`make bench`)
 SMALL_SERIES: dict[str, list[int]] = {  # the claims tests, and main()
     "threads": [1, 2, 4, 8, 12, 16, 32, 64],
 }
-DURATION_SECONDS = {"full": 2.0, "small": 0.4}  # the shortest window per point
+DURATION_SECONDS = {"full": 1.2, "small": 0.4}  # the shortest window per point
 WARMUP_ROUNDS = 3  # calls per thread before the window opens: past the first rush
 WINDOW_ROUNDS = 8  # at least this many calls per thread inside the window
-EXPECTED_SECONDS = 150  # a full-size run, 5 rounds (about 27 s each)
+EXPECTED_SECONDS = 95  # a full-size run, 5 rounds (about 17 s each)
 
 
 def compute(seconds: float) -> int:
