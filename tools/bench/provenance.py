@@ -17,7 +17,6 @@ from tools.project import ROOT, imported_modules
 
 RUNNER_PACKAGES = ("psutil", "rich")
 # Written by `make bench` itself: a change there is the run's own output.
-OWN_OUTPUTS = "docs/results/"
 SHOWN_CHANGES = 20
 
 
@@ -108,14 +107,17 @@ def package_versions(files: list[Path]) -> dict[str, str]:
     return versions
 
 
-def git() -> Git:
-    """The commit, and whether files other than the run's own outputs changed."""
+def git(sources: list[str]) -> Git:
+    """The commit, and which of the files the numbers depend on (`sources`,
+    relative to the project) differed from it when the run ended. Changes to
+    other files, such as results written by the same `make bench`, do not
+    make a run's code uncommitted."""
     commit = _run("git", "rev-parse", "HEAD")
-    status = _run("git", "status", "--porcelain", "--untracked-files=no")
+    status = _run("git", "status", "--porcelain", "--untracked-files=all")
     changed = [
         line[3:]
         for line in (status or "").splitlines()
-        if not line[3:].startswith(OWN_OUTPUTS)
+        if line[3:] in sources
     ]
     return Git(
         commit=commit.strip() if commit else "unknown (not a git checkout)",

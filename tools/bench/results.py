@@ -71,7 +71,7 @@ class PythonBuild:
 @dataclass
 class Git:
     commit: str
-    dirty: bool | None  # changes outside docs/results/ when the run ended
+    dirty: bool | None  # were any of `sources` uncommitted when the run ended?
     changed_files: list[str]
 
 

@@ -137,6 +137,6 @@ def run_benchmark(
         tools=measured.tools,
         date=started_at.isoformat(timespec="seconds"),
         duration_seconds=round(time.monotonic() - started, 1),
-        git=provenance.git(),
+        git=provenance.git(sorted(per_file)),
     )
     return sealed(record)

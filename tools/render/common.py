@@ -91,7 +91,9 @@ def provenance(record: Record) -> str:
     physical = machine.physical_cores or "?"
     gil = "GIL enabled" if python.gil_enabled else "GIL disabled"
     build = "free-threaded build, " if python.gil_disabled_build else ""
-    dirty = " with uncommitted changes" if git.dirty else ""
+    dirty = ""
+    if git.dirty:
+        dirty = " with uncommitted changes to " + ", ".join(git.changed_files)
     cpus = f"{machine.logical_cpus} logical CPUs / {physical} physical cores"
     tools = "".join(f"; {version}" for version in record.tools.values())
     return (
