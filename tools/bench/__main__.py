@@ -149,9 +149,14 @@ def main(argv: list[str] | None = None) -> int:
                 return 1
             took = time.monotonic() - bench_started
             if progress is not None:
-                progress.update(task, description=f"done in {took:.0f} s", completed=steps)
+                progress.update(
+                    task, description=f"done in {took:.0f} s", completed=steps
+                )
             else:
-                print(f"{bench.name}: done in {took:.0f} s (budget {module.EXPECTED_SECONDS} s)")
+                print(
+                    f"{bench.name}: done in {took:.0f} s "
+                    f"(budget {module.EXPECTED_SECONDS} s)"
+                )
             if out is not None:
                 path = out / f"{bench.name}.json"
                 write(record, path)

@@ -113,7 +113,9 @@ class CapacityProbe:
         # Every worker answers once now, so no measurement pays for a start-up.
         self._time(len(self.workers), 1)
         best = min(self._time(1, CALIBRATION_LOOPS) for _ in range(3))
-        self.loops = max(CALIBRATION_LOOPS, int(CALIBRATION_LOOPS * probe_seconds / best))
+        self.loops = max(
+            CALIBRATION_LOOPS, int(CALIBRATION_LOOPS * probe_seconds / best)
+        )
 
     def _time(self, processes: int, loops: int) -> float:
         started = time.perf_counter()

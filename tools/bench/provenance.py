@@ -114,11 +114,7 @@ def git(sources: list[str]) -> Git:
     make a run's code uncommitted."""
     commit = _run("git", "rev-parse", "HEAD")
     status = _run("git", "status", "--porcelain", "--untracked-files=all")
-    changed = [
-        line[3:]
-        for line in (status or "").splitlines()
-        if line[3:] in sources
-    ]
+    changed = [line[3:] for line in (status or "").splitlines() if line[3:] in sources]
     return Git(
         commit=commit.strip() if commit else "unknown (not a git checkout)",
         dirty=bool(changed) if status is not None else None,

@@ -25,7 +25,13 @@ from tools.bench import results
 from tools.bench.results import Record
 from tools.project import RENDER_COMMAND, RESULTS_DIR, bench_command, shown, text_sha256
 from tools.render import comparison, cost, footprint, load, sweep
-from tools.render.common import GENERATOR, HASH_LABEL, MATPLOTLIB_LABEL, provenance, svg_chart
+from tools.render.common import (
+    GENERATOR,
+    HASH_LABEL,
+    MATPLOTLIB_LABEL,
+    provenance,
+    svg_chart,
+)
 
 RENDERERS: dict[str, ModuleType] = {
     "comparison": comparison,

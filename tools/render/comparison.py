@@ -121,7 +121,10 @@ def table(record: Record) -> list[str]:
             cells.append(middle(times_ideal(record, name)))
         elif of_ceiling is not None and variant.workers:
             ceiling = capacity(record, variant.workers)
-            cells += [times(ceiling.median) if ceiling else "—", f"{of_ceiling.median:.0%}"]
+            cells += [
+                times(ceiling.median) if ceiling else "—",
+                f"{of_ceiling.median:.0%}",
+            ]
         else:
             cells += ["—", "—"]
         rows.append(cells)
@@ -177,7 +180,9 @@ def _speedup_chart(axes: Any, record: Record) -> None:
                 fontsize=8,
             )
     for position, count in enumerate(workers):
-        ceiling = 1.0 if count == 1 else getattr(capacity(record, count), "median", None)
+        ceiling = (
+            1.0 if count == 1 else getattr(capacity(record, count), "median", None)
+        )
         if ceiling is None:
             continue
         top = max(top, ceiling)

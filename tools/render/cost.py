@@ -62,7 +62,9 @@ def table(record: Record) -> list[str]:
         [
             f"`{name}`",
             middle(per_operation(record, name), seconds),
-            "baseline" if name == data.baseline else middle(times_baseline(record, name)),
+            "baseline"
+            if name == data.baseline
+            else middle(times_baseline(record, name)),
         ]
         for name in data.seconds
     ]
@@ -84,7 +86,10 @@ def draw(axes: Any, record: Record) -> None:
             row,
             stat.median * scale,
             0.6,
-            xerr=[[(stat.median - stat.low) * scale], [(stat.high - stat.median) * scale]],
+            xerr=[
+                [(stat.median - stat.low) * scale],
+                [(stat.high - stat.median) * scale],
+            ],
             color=COLOURS[row % len(COLOURS)],
             ecolor=TEXT_GREY,
             capsize=3,

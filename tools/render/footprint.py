@@ -38,7 +38,9 @@ def median_growth(record: Record, unit: str, count: int, measure: str) -> float 
 def per_unit(record: Record, unit: str, measure: str = "rss") -> float | None:
     """Bytes per unit: the slope of the growth over the counts (what a
     constant start-up cost, such as a thread pool or a module, leaves out)."""
-    points = [(c, median_growth(record, unit, c, measure)) for c in counts(record, unit)]
+    points = [
+        (c, median_growth(record, unit, c, measure)) for c in counts(record, unit)
+    ]
     known = [(c, g) for c, g in points if g is not None]
     if len(known) < 2:
         return None

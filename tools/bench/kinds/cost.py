@@ -72,7 +72,9 @@ def measure(
         samples=Samples(
             baseline=baseline,
             operations_per_call=n,
-            seconds={k: [round(s, SAMPLE_DIGITS) for s in v] for k, v in seconds.items()},
+            seconds={
+                k: [round(s, SAMPLE_DIGITS) for s in v] for k, v in seconds.items()
+            },
         ),
         rounds=ran,
         rounds_planned=planned,

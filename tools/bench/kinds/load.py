@@ -94,7 +94,9 @@ def parse_wrk(output: str) -> WrkRun:
 def wrk_path() -> str:
     found = shutil.which("wrk")
     if found is None:
-        raise RuntimeError(f"this benchmark needs the load generator wrk: {INSTALL_HINT}")
+        raise RuntimeError(
+            f"this benchmark needs the load generator wrk: {INSTALL_HINT}"
+        )
     return found
 
 

@@ -97,7 +97,11 @@ def measure(
             parameter=module.PARAMETER,
             model=module.MODEL,
             points=[
-                Point(name, value, {m: rounded(v) for m, v in metrics[(name, value)].items()})
+                Point(
+                    name,
+                    value,
+                    {m: rounded(v) for m, v in metrics[(name, value)].items()},
+                )
                 for name, value in keys
             ],
         ),
