@@ -1,16 +1,20 @@
 """Contract 3: every number on the site comes from a recorded run that is current.
 
-Each check fails naming the file and the command that fixes it:
+Each check fails naming the results file and the command that fixes it:
 
-- stale: a results file measured with another version of its benchmark (or of
-  a project module the benchmark imports) than the one in the tree;
-- edited: a results file changed after the run that wrote it;
-- provenance: a results file without its machine, capacity, Python, packages,
-  date or commit;
-- drift: a table or chart whose embedded results hash is not its results
-  file's, or that renders differently from the same results now;
+- readable: the schema version this code reads, every field of the typed
+  record (provenance included), and a self-hash that still matches (a file
+  edited by hand does not);
+- fresh: measured with the benchmark, the project modules it imports and the
+  code that takes its samples (its kind's module, tools/bench/measure.py) as
+  they are in the tree;
+- drift: a table or chart that is not what the results file renders to now.
+  Every summary is computed when rendering, so a change to the statistics or
+  the renderers shows up here;
 - typed figures: a measured-looking figure typed into a page instead of
   coming from a generated fragment.
+
+tests/test_bench_system.py shows each of these checks failing on a bad file.
 """
 
 from __future__ import annotations
@@ -20,28 +24,16 @@ from pathlib import Path
 
 import pytest
 
-from tests.harness import DOCS, ROOT
+from tests.support.markdown import prose_lines
 from tools import render
-from tools.bench import (
-    RESULTS_DIR,
-    discover,
-    missing_provenance,
-    read_results,
-    record_sha256,
-    source_hashes,
-)
+from tools.bench import results
+from tools.bench.run import discover
+from tools.project import RENDER_COMMAND, RESULTS_DIR, bench_command, prose_pages, shown
+
+pytestmark = pytest.mark.benchmarks
 
 BENCHMARKS = discover()
-RESULTS = sorted(RESULTS_DIR.glob("*.json"))
-RENDER_COMMAND = "python -m tools.render"
-
-
-def shown(path: Path) -> str:
-    return path.relative_to(ROOT).as_posix()
-
-
-def bench_command(results_path: Path) -> str:
-    return f"make bench BENCH={results_path.stem}"
+RESULTS = render.results_files()
 
 
 # --- Results files ----------------------------------------------------------------
@@ -64,114 +56,90 @@ def test_results_belong_to_a_benchmark(path: Path) -> None:
     )
 
 
+def freshness_problem(record: results.Record, benchmark: Path) -> str | None:
+    """Why a record is not the current full-size run of `benchmark`, or None."""
+    name = shown(RESULTS_DIR / f"{record.benchmark}.json")
+    changed = results.stale_files(record, benchmark)
+    if changed:
+        return (
+            f"{name} is stale: it was measured with another version of "
+            f"{', '.join(changed)}. Rerun the benchmark with "
+            f"`{bench_command(record.benchmark)}` (it re-renders the table and "
+            "chart), review `git diff docs/results`, and commit them with the change."
+        )
+    if record.size != "full":
+        return (
+            f"{name} was recorded at {record.size} size; the site shows full-size "
+            f"runs. Run `{bench_command(record.benchmark)}`."
+        )
+    return None
+
+
 @pytest.mark.parametrize("name", BENCHMARKS)
-def test_results_are_fresh(name: str) -> None:
-    """The recorded source hash must be the benchmark's current one."""
+def test_results_are_readable_and_fresh(name: str) -> None:
+    """Schema, fields and self-hash (results.read), then the source hashes."""
     bench = BENCHMARKS[name]
     if not bench.results_path.exists():
         pytest.skip("no results file (test_every_benchmark_has_results fails)")
-    record = read_results(bench.results_path)
-    digest, current = source_hashes(bench.path)
-    if record.get("source_sha256") == digest:
-        assert record["size"]["name"] == "full", (
-            f"{shown(bench.results_path)} was recorded at {record['size']['name']} "
-            f"size; the site shows full-size runs. Run `{bench.command}`."
-        )
-        return
-    recorded = record.get("sources", {})
-    changed = sorted(
-        f for f in current.keys() | recorded.keys() if current.get(f) != recorded.get(f)
-    )
-    pytest.fail(
-        f"{shown(bench.results_path)} is stale: it was measured with another "
-        f"version of {', '.join(changed) or bench.rel}. Rerun the benchmark with "
-        f"`{bench.command}` (it re-renders the table and chart), review "
-        "`git diff docs/results`, and commit them with the change.",
-        pytrace=False,
-    )
-
-
-@pytest.mark.parametrize("path", RESULTS, ids=[p.name for p in RESULTS])
-def test_results_are_as_recorded(path: Path) -> None:
-    """A results file edited by hand no longer matches the hash the run stored."""
-    record = read_results(path)
-    assert record.get("record_sha256") == record_sha256(record), (
-        f"{shown(path)} was changed after the run that wrote it (its content no "
-        "longer matches its record_sha256): numbers are measured, not edited. "
-        f"Restore it with `git checkout -- {shown(path)}`, or measure again "
-        f"with `{bench_command(path)}`."
-    )
-
-
-@pytest.mark.parametrize("path", RESULTS, ids=[p.name for p in RESULTS])
-def test_results_have_provenance(path: Path) -> None:
-    missing = missing_provenance(read_results(path))
-    assert not missing, (
-        f"{shown(path)} lacks provenance fields: {', '.join(missing)}. Results "
-        f"must say where and how they were measured: run `{bench_command(path)}` "
-        "(tools/bench.py records them all)."
-    )
+    try:
+        record = results.read(bench.results_path)
+    except results.ResultsError as exc:
+        pytest.fail(str(exc), pytrace=False)
+    problem = freshness_problem(record, bench.path)
+    if problem:
+        pytest.fail(problem, pytrace=False)
 
 
 # --- Rendered tables and charts ---------------------------------------------------
 
 
-def embedded_hash(path: Path) -> str | None:
-    match = render.FRAGMENT_HEADER.search(path.read_text(encoding="utf-8"))
-    return match[1] if match else None
-
-
-def drift_message(output: Path, results: Path, what: str) -> str:
-    return (
-        f"{shown(output)} {what}. If you edited {shown(output)} or "
-        f"{shown(results)} by hand, undo it (`git checkout -- {shown(output)} "
-        f"{shown(results)}`) or measure again (`{bench_command(results)}`). If you "
-        f"changed tools/render.py, re-render with `{RENDER_COMMAND}`."
-    )
-
-
-@pytest.mark.parametrize("path", RESULTS, ids=[p.name for p in RESULTS])
-def test_table_matches_results(path: Path) -> None:
-    fragment, _chart = render.outputs_for(path)
-    assert fragment.exists(), f"{shown(fragment)} is missing: run `{RENDER_COMMAND}`."
-    digest = render.results_sha256(path)
-    assert embedded_hash(fragment) == digest, drift_message(
-        fragment, path, "was not rendered from the current results file"
-    )
-    expected = render.rendered(path)[fragment]
-    current = fragment.read_text(encoding="utf-8").replace("\r\n", "\n")
-    assert current == expected, drift_message(
-        fragment, path, "differs from what the results file renders to"
-    )
-
-
-@pytest.mark.parametrize("path", RESULTS, ids=[p.name for p in RESULTS])
-def test_chart_matches_results(path: Path) -> None:
+def drift_problems(results_path: Path) -> list[str]:
+    """Each rendered output that is missing or differs from what `results_path`
+    renders to now (an SVG drawn by another matplotlib version is compared by
+    its embedded results hash only)."""
     import matplotlib
 
-    _fragment, chart = render.outputs_for(path)
-    assert chart.exists(), f"{shown(chart)} is missing: run `{RENDER_COMMAND}`."
-    svg = chart.read_text(encoding="utf-8").replace("\r\n", "\n")
-    digest = render.results_sha256(path)
-    assert embedded_hash(chart) == digest, drift_message(
-        chart, path, "was not rendered from the current results file"
-    )
-    version = render.SVG_VERSION.search(svg)
-    drawn_with = version[1] if version else "an unknown version"
-    if drawn_with != matplotlib.__version__:
-        pytest.skip(
-            f"{shown(chart)} was drawn with matplotlib {drawn_with}, this is "
-            f"{matplotlib.__version__}: SVG bytes differ between versions, so only "
-            "its results hash was checked (the tables are compared in full)"
+    problems = []
+    for output, expected in render.rendered(results_path).items():
+        fix = (
+            f"If you changed how results are summarised or drawn (tools/render/, "
+            f"tools/bench/stats.py), re-render with `{RENDER_COMMAND}` and review "
+            f"the diff; if {shown(output)} or {shown(results_path)} was edited by "
+            f"hand, restore them (`git checkout -- {shown(output)} "
+            f"{shown(results_path)}`) or measure again "
+            f"(`{bench_command(results_path.stem)}`)."
         )
-    assert svg == render.rendered(path)[chart], drift_message(
-        chart, path, "differs from what the results file renders to"
-    )
+        if not output.exists():
+            problems.append(f"{shown(output)} is missing. {fix}")
+            continue
+        current = output.read_text(encoding="utf-8").replace("\r\n", "\n")
+        if output.suffix == ".svg":
+            version = render.SVG_VERSION.search(current)
+            if version is None or version[1] != matplotlib.__version__:
+                wanted = render.FRAGMENT_HASH.search(expected)
+                found = render.FRAGMENT_HASH.search(current)
+                if wanted and found and wanted[1] == found[1]:
+                    continue
+        if current != expected:
+            problems.append(
+                f"{shown(output)} differs from what {shown(results_path)} renders "
+                f"to now. {fix}"
+            )
+    return problems
+
+
+@pytest.mark.parametrize("path", RESULTS, ids=[p.name for p in RESULTS])
+def test_tables_and_charts_match_results(path: Path) -> None:
+    try:
+        problems = drift_problems(path)
+    except results.ResultsError as exc:
+        pytest.fail(str(exc), pytrace=False)
+    assert not problems, "\n".join(problems)
 
 
 def test_rendered_outputs_are_shown() -> None:
     """Every table and chart is on some page (and so is every results file)."""
-    pages = "\n".join(p.read_text(encoding="utf-8") for p in DOCS.rglob("*.md"))
+    pages = "\n".join(p.read_text(encoding="utf-8") for p in prose_pages())
     unshown = []
     for path in RESULTS:
         fragment, chart = render.outputs_for(path)
@@ -207,31 +175,19 @@ FIGURE = re.compile(
 MARKED = re.compile(
     r"(`[^`\n]+`|\*\*[^*\n]+\*\*|\*[^*\n]+\*|_[^_\n]+_)\{:?\s*\.(?:input|cited)\s*\}"
 )
-FENCE = re.compile(r"^\s*(`{3,}|~{3,})")
 LINK_TARGET = re.compile(r"\]\([^)]*\)")
-HTML_COMMENT = re.compile(r"<!--.*?-->", re.S)
-NOT_PROSE = ("results", "assets")  # generated fragments; vendored files' notes
-PAGES = sorted(
-    p for p in DOCS.rglob("*.md") if p.relative_to(DOCS).parts[0] not in NOT_PROSE
-)
 
 
 def typed_figures(text: str) -> list[tuple[int, str]]:
     """(line number, figure) for each unmarked figure outside code blocks."""
-    text = HTML_COMMENT.sub(lambda m: "\n" * m[0].count("\n"), text)
-    found, fence = [], None
-    for number, line in enumerate(text.splitlines(), start=1):
-        opening = FENCE.match(line)
-        if fence is None and opening:
-            fence = opening[1]
-            continue
-        if fence is not None:
-            if line.strip().startswith(fence):
-                fence = None
-            continue
+    found = []
+    for number, line in prose_lines(text):
         prose = LINK_TARGET.sub("]()", MARKED.sub("", line))
         found += [(number, m[0]) for m in FIGURE.finditer(prose)]
     return found
+
+
+PAGES = prose_pages()
 
 
 @pytest.mark.parametrize("page", PAGES, ids=[shown(p) for p in PAGES])
@@ -261,6 +217,7 @@ def test_no_measured_figures_typed_into_pages(page: Path) -> None:
         ("a `50 ms`{ .input } wait", []),
         ("a stack of *8 MiB*{ .cited }", []),
         ("```text\n3.2x\n```", []),
+        ("````text\n```\n3.2x\n````\nthen 4.1x", [("4.1x")]),
         ("<!-- 3.2x -->", []),
         ("0x1F, at 0x..., 4 × 200,000, 10,000 sockets, Python 3.14t", []),
         ("1.5x.", ["1.5x"]),
@@ -269,26 +226,3 @@ def test_no_measured_figures_typed_into_pages(page: Path) -> None:
 )
 def test_typed_figure_check(text: str, flagged: list[str]) -> None:
     assert [figure for _line, figure in typed_figures(text)] == flagged
-
-
-# --- The source hash sees imported project modules ------------------------------
-
-
-def test_source_hash_covers_imported_project_modules(tmp_path: Path) -> None:
-    """Editing a helper a benchmark imports makes its results stale too."""
-    folder = tmp_path / "examples" / "99_topic"
-    folder.mkdir(parents=True)
-    bench = folder / "bench_demo.py"
-    bench.write_text("import json\nfrom demo_helper import work\n", encoding="utf-8")
-    helper = folder / "demo_helper.py"
-    helper.write_text("def work(): return 1\n", encoding="utf-8")
-    before, files = source_hashes(bench, root=tmp_path)
-    assert set(files) == {
-        "examples/99_topic/bench_demo.py",
-        "examples/99_topic/demo_helper.py",
-    }
-    helper.write_text("def work(): return 2\n", encoding="utf-8")
-    assert source_hashes(bench, root=tmp_path)[0] != before
-    bench.write_bytes(bench.read_bytes().replace(b"\n", b"\r\n"))
-    helper.write_text("def work(): return 1\n", encoding="utf-8")
-    assert source_hashes(bench, root=tmp_path)[0] == before, "line endings count"
