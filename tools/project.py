@@ -63,7 +63,7 @@ def text_sha256(path: Path) -> str:
 def imported_modules(source: str, filename: str = "<source>") -> set[str]:
     """Names of the modules Python source imports (absolute imports only),
     including imports inside functions."""
-    names = set()
+    names: set[str] = set()
     for node in ast.walk(ast.parse(source, filename=filename)):
         if isinstance(node, ast.Import):
             names.update(alias.name for alias in node.names)

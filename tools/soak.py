@@ -47,7 +47,9 @@ def run_once(pytest_args: list[str], report: Path) -> tuple[int, float]:
 
 def read_report(report: Path) -> tuple[list[str], list[str], dict[str, float]]:
     """(test ids, failed test ids, {property: value}) from one junit report."""
-    tests, failed, figures = [], [], {}
+    tests: list[str] = []
+    failed: list[str] = []
+    figures: dict[str, float] = {}
     if not report.exists():
         return tests, ["(pytest wrote no report: it did not start)"], figures
     for case in ElementTree.parse(report).getroot().iter("testcase"):

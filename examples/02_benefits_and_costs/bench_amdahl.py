@@ -19,6 +19,7 @@ import statistics
 import threading
 import time
 from concurrent.futures import ProcessPoolExecutor, ThreadPoolExecutor
+from typing import Any
 
 KIND = "sweep"
 MODEL = "amdahl"
@@ -72,7 +73,7 @@ def wait_job(pool: ThreadPoolExecutor, workers: int, t1: float) -> float:
 
 # --- "processes": the job is pure-Python work ------------------------------
 
-_start_barrier = None  # set in each worker process by its initializer
+_start_barrier: Any = None  # set in each worker process by its initializer
 
 
 def remember_barrier(barrier) -> None:
@@ -143,13 +144,13 @@ def main() -> None:
     print(
         f"the fit recovers s from exact times: {abs(serial - SERIAL_FRACTION) < 1e-9}"
     )
-    workers = SMALL_SERIES["threads"]
+    counts = SMALL_SERIES["threads"]
     sweeps = [
-        [measure_point("threads", n, "small") for n in workers]
+        [measure_point("threads", n, "small") for n in counts]
         for _ in range(MAIN_REPEATS)
     ]
     medians = [statistics.median(times) for times in zip(*sweeps, strict=True)]
-    _, serial = fit_amdahl(workers, medians)
+    _, serial = fit_amdahl(counts, medians)
     close = abs(serial - SERIAL_FRACTION) <= 0.2 * SERIAL_FRACTION
     print(f"threads 1-32, waits: fitted serial fraction within 20% of 0.1: {close}")
     steps = 100_003  # not divisible by any worker count: the slices still add up

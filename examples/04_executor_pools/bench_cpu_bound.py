@@ -37,14 +37,16 @@ def run_sequentially(size: int) -> list[int]:
     return [count_primes(size) for _ in range(JOBS)]
 
 
-def run_in_pool(executor_class: type[Executor], workers: int, size: int) -> list[int]:
+def run_in_pool(
+    executor_class: Callable[..., Executor], workers: int, size: int
+) -> list[int]:
     # The pool starts and stops inside the timed call: start-up is part of the cost.
     with executor_class(max_workers=workers) as pool:
         return list(pool.map(count_primes, [size] * JOBS))
 
 
-# Later guides plug in more executors (subinterpreters, Dask) for the same jobs.
-EXECUTORS: dict[str, type[Executor]] = {
+# Any class with the Executor API plugs in here and runs the same jobs.
+EXECUTORS: dict[str, Callable[..., Executor]] = {
     "threads": ThreadPoolExecutor,
     "processes": ProcessPoolExecutor,
 }

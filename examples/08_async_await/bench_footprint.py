@@ -18,9 +18,9 @@ from collections.abc import Callable
 from typing import Any
 
 try:
-    import psutil  # not in the standard library: only main() on macOS and Windows
+    import psutil  # not in the standard library; main() needs it only off Linux
 except ImportError:
-    psutil = None
+    psutil = None  # type: ignore[assignment]  # main() then reads /proc instead
 
 KIND = "footprint"
 UNITS = ["threads", "tasks"]

@@ -24,6 +24,7 @@ import time
 from collections.abc import Iterator
 from contextlib import contextmanager, suppress
 from multiprocessing.connection import Connection
+from multiprocessing.process import BaseProcess
 
 import httpx
 import uvicorn
@@ -114,7 +115,7 @@ def port_is_free(port: int) -> bool:
     return True
 
 
-def wait_until_answering(url: str, server: multiprocessing.Process) -> None:
+def wait_until_answering(url: str, server: BaseProcess) -> None:
     deadline = time.monotonic() + START_TIMEOUT
     while True:
         try:
@@ -126,7 +127,7 @@ def wait_until_answering(url: str, server: multiprocessing.Process) -> None:
             time.sleep(0.05)
 
 
-def stop(server: multiprocessing.Process) -> None:
+def stop(server: BaseProcess) -> None:
     """SIGTERM, a graceful wait (uvicorn can take seconds), then SIGKILL."""
     server.terminate()
     server.join(STOP_TIMEOUT)

@@ -23,7 +23,7 @@ COLOURS = ["#3d8fd6", "#e69f00", "#2ba37c", "#cc79a7", "#8f7fd6"]
 CEILING_COLOUR = "#e0533a"
 CHART_SIZE_INCHES = (7.2, 4.6)
 CAPTION_WIDTH = 130  # characters per caption line drawn under a chart
-CHART_RC = {
+CHART_RC: dict[str, Any] = {
     "svg.hashsalt": SVG_HASH_SALT,
     "svg.fonttype": "none",  # text stays text: small files, the page's own font
     "font.family": "DejaVu Sans",
@@ -127,7 +127,8 @@ def svg_chart(
     import matplotlib
     from matplotlib.figure import Figure
 
-    with matplotlib.rc_context(CHART_RC):
+    # matplotlib types rc keys as Literals; CHART_RC holds only valid ones.
+    with matplotlib.rc_context(CHART_RC):  # type: ignore[arg-type]
         figure = Figure(figsize=CHART_SIZE_INCHES)
         axes = figure.add_axes(axes_box)
         draw(axes, record)
