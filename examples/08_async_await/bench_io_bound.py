@@ -1,8 +1,10 @@
 # output: script
 """Many waits of a fixed latency: one after another, in threads, and with asyncio.
 
-Each wait stands for a network round trip (a sleep: like a socket read, it
-releases the GIL). If all the waits overlap, a run takes one wait-time.
+Each wait stands for a network round trip: `time.sleep` in the threads (it
+releases the GIL while it waits, as a blocking socket read does), and
+`asyncio.sleep` in the tasks (a timer the event loop keeps). If all the waits
+overlap, a run takes one wait-time.
 `make bench BENCH=io_bound` times every variant at FULL_SIZE waits; the claims
 tests rerun it at SMALL_SIZE; run as a script, it checks the waits overlap.
 """

@@ -49,6 +49,7 @@ DURATION_SECONDS = 3  # of each wrk run (`make bench`)
 SMALL_DURATION_SECONDS = 2  # the claims tests
 EXPECTED_SECONDS = 100  # a full run: 3 rounds x 8 fresh servers (93 s measured)
 CHECK_REQUESTS = 10  # main(): requests sent at once to each endpoint
+CHECK_TRIES = 3  # main(): the quickest of this many tries counts
 START_TIMEOUT = 30  # seconds for a fresh server to answer
 STOP_TIMEOUT = 10  # seconds for it to exit after SIGTERM, before it is killed
 
@@ -191,7 +192,11 @@ def main() -> None:
             response = httpx.get(base_url + path)
             print(f"GET {path:<10} -> {response.status_code} {response.json()}")
         for name, path in VARIANTS.items():
-            elapsed = asyncio.run(send_at_once(base_url + path, CHECK_REQUESTS))
+            # The best of a few tries: a busy machine can delay any one of them.
+            elapsed = min(
+                asyncio.run(send_at_once(base_url + path, CHECK_REQUESTS))
+                for _ in range(CHECK_TRIES)
+            )
             # Timings vary: half the one-by-one time is a wide margin either way.
             overlapped = elapsed < one_by_one / 2
             print(f"{name:<9} {CHECK_REQUESTS} requests at once overlap: {overlapped}")
