@@ -13,7 +13,7 @@ export UV_PYTHON_DOWNLOADS := never
 export UV_PYTHON := $(PYTHON)
 export NO_MKDOCS_2_WARNING := 1
 
-.PHONY: serve build test update format lock matrix bench soak system-tools clean help
+.PHONY: serve build test update format lint lock matrix bench soak system-tools clean help
 
 help:  ## List the verbs
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | sed 's/:.*## /\t/'
@@ -42,6 +42,12 @@ format: $(UV)  ## Format and auto-fix examples, tests and tools with ruff
 	$(UV) sync --locked --group test
 	$(RUN) python -m tools.format_examples examples tests tools noxfile.py
 	$(RUN) ruff check --fix examples tests tools
+
+lint: $(UV)  ## ruff (check and format) and mypy over examples, tests and tools, changing nothing
+	$(UV) sync --locked --group test
+	$(RUN) ruff check examples tests tools noxfile.py
+	$(RUN) python -m tools.format_examples --check examples tests tools noxfile.py
+	$(RUN) mypy
 
 lock: $(UV)  ## Re-resolve uv.lock for every Python from 3.10 up
 	$(UV) lock
