@@ -37,7 +37,8 @@ import tempfile
 from dataclasses import dataclass
 from pathlib import Path, PurePosixPath
 
-ROOT = Path(__file__).resolve().parent.parent
+from tools.project import ROOT
+
 DEFAULT_DEST = ROOT / "docs" / "assets" / "vendor"
 
 # Material for MkDocs 9.x targets mermaid@11 (its fallback URL is mermaid@11).
