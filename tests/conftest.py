@@ -11,7 +11,7 @@ from pathlib import Path
 import psutil
 import pytest
 
-from tests.harness import ALLOWED_HELPERS
+from tests.support.harness import ALLOWED_HELPERS
 
 # Which tier a test belongs to, by its module; the summary prints time per tier.
 TIERS = {
@@ -133,7 +133,7 @@ def built_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
     import os
     import subprocess
 
-    from tests.harness import ROOT
+    from tools.project import ROOT
 
     site = tmp_path_factory.mktemp("site")
     started = time.monotonic()

@@ -21,7 +21,7 @@ from urllib.parse import urlsplit
 
 import pytest
 
-from tests.static_site import Page, file_for, serve, site_pages, summary_section
+from tests.support.static_site import Page, file_for, serve, site_pages, summary_section
 
 pytestmark = pytest.mark.browser
 

@@ -6,7 +6,7 @@ import ast
 import re
 from pathlib import Path
 
-from tests.harness import DOCS, ROOT
+from tools.project import DOCS, ROOT
 
 # src/href attributes that would make a reader's browser call another host.
 EXTERNAL_RESOURCE = re.compile(

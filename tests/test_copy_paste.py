@@ -16,7 +16,8 @@ from pathlib import Path
 
 import pytest
 
-from tests.harness import ROOT, Example, read_headers, run_script
+from tests.support.harness import Example, read_headers, run_script
+from tools.project import ROOT
 
 REGION = re.compile(
     r"^[ \t]*# --8<-- \[start:(?P<name>[\w-]+)\][ \t]*\n(?P<body>.*?)"

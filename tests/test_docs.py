@@ -7,33 +7,18 @@ from pathlib import Path
 
 import pytest
 
-from tests.harness import DOCS, EXAMPLES, HELPERS_DIR, ROOT, all_examples
+from tests.support.harness import all_examples
+from tests.support.markdown import Block, fenced_blocks
+from tests.support.static_site import site_pages
+from tools.project import DOCS, EXAMPLES, HELPERS_DIR, ROOT, prose_pages, shown
 
-PAGES = sorted(DOCS.rglob("*.md"))
+PAGES = prose_pages()
 PYTHON_LANGS = {"py", "python", "python3", "pycon", "py3"}
-FENCE_OPEN = re.compile(
-    r"^(?P<indent>\s*)(?P<fence>`{3,}|~{3,})\s*\{?\.?(?P<lang>[\w+-]*)(?P<attrs>[^\n]*)$"
-)
 SNIPPET = re.compile(r'^\s*-{1,}8<-{1,}\s+"(?P<target>[^"]+)"\s*$')
 
 
-def fences(page: Path):
-    """Yield (line number, language, attributes, body lines) per fenced block."""
-    lines = page.read_text(encoding="utf-8").splitlines()
-    i = 0
-    while i < len(lines):
-        match = FENCE_OPEN.match(lines[i])
-        if not match:
-            i += 1
-            continue
-        start, closing = i, match["indent"] + match["fence"]
-        i += 1
-        body = []
-        while i < len(lines) and lines[i].rstrip() != closing:
-            body.append(lines[i])
-            i += 1
-        yield start + 1, match["lang"].lower(), match["attrs"], body
-        i += 1
+def fences(page: Path) -> list[Block]:
+    return fenced_blocks(page.read_text(encoding="utf-8"), shown(page))
 
 
 def snippet_targets(page: Path) -> list[str]:
@@ -41,34 +26,30 @@ def snippet_targets(page: Path) -> list[str]:
     return [m["target"] for line in text.splitlines() if (m := SNIPPET.match(line))]
 
 
-def relative(path: Path) -> str:
-    return path.relative_to(ROOT).as_posix()
-
-
-@pytest.mark.parametrize("page", PAGES, ids=[relative(p) for p in PAGES])
+@pytest.mark.parametrize("page", PAGES, ids=[shown(p) for p in PAGES])
 def test_no_inline_python(page: Path) -> None:
-    for line, lang, _attrs, body in fences(page):
-        if lang not in PYTHON_LANGS:
+    for block in fences(page):
+        if block.lang not in PYTHON_LANGS:
             continue
-        typed = [b for b in body if b.strip() and not SNIPPET.match(b)]
+        typed = [b for b in block.body if b.strip() and not SNIPPET.match(b)]
         assert not typed, (
-            f"{relative(page)}:{line} has Python typed into the page. Move it to a "
+            f"{shown(page)}:{block.line} has Python typed into the page. Move it to a "
             f"file under examples/<guide folder>/ (it will be run and its output "
             f'checked) and include it with --8<-- "examples/.../file.py".'
         )
 
 
-@pytest.mark.parametrize("page", PAGES, ids=[relative(p) for p in PAGES])
+@pytest.mark.parametrize("page", PAGES, ids=[shown(p) for p in PAGES])
 def test_region_includes_name_their_file(page: Path) -> None:
     """A block that shows part of a file names the whole file in its title."""
-    for line, _lang, attrs, body in fences(page):
-        for entry in body:
+    for block in fences(page):
+        for entry in block.body:
             match = SNIPPET.match(entry)
             if not match or ":" not in match["target"]:
                 continue
             path = match["target"].split(":")[0]
-            assert path in attrs, (
-                f"{relative(page)}:{line} shows a region of {path}; give the block "
+            assert path in block.attrs, (
+                f"{shown(page)}:{block.line} shows a region of {path}; give the block "
                 f'title="{path}" so the whole file is one click away.'
             )
 
@@ -79,7 +60,7 @@ def included_files() -> set[str]:
         included |= {t.split(":")[0] for t in snippet_targets(page)}
     # Notebooks are pages of their own: docs/notebooks/x.py -> examples/.../x.py
     for link in (DOCS / "notebooks").glob("*.py"):
-        included.add(relative(link.resolve()))
+        included.add(shown(link.resolve()))
     return included
 
 
@@ -101,7 +82,7 @@ def test_every_include_exists() -> None:
         for target in snippet_targets(page):
             path = target.split(":")[0]
             if not (ROOT / path).is_file():
-                missing.append(f"{relative(page)} includes {path}")
+                missing.append(f"{shown(page)} includes {path}")
     assert not missing, "Snippets point at files that do not exist:\n  " + "\n  ".join(
         missing
     )
@@ -128,3 +109,15 @@ def test_examples_folder_layout() -> None:
         assert re.fullmatch(r"\d\d_[a-z0-9_]+", folder.name), (
             f"examples/{folder.name}: name example folders NN_topic after their guide"
         )
+
+
+def test_nav_lists_every_prose_page() -> None:
+    """mkdocs.yml's nav and tools.project.prose_pages() name the same pages."""
+    in_nav = {p.source for p in site_pages() if p.source and p.source.suffix == ".md"}
+    written = set(PAGES)
+    assert in_nav == written, (
+        f"Pages under docs/ but not in nav: {sorted(map(shown, written - in_nav))}; "
+        f"in nav but not prose: {sorted(map(shown, in_nav - written))}. Add each "
+        "page to nav in mkdocs.yml, or, for a generated fragment, keep it under "
+        "one of tools.project.NOT_PROSE."
+    )

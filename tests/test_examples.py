@@ -12,15 +12,15 @@ import traceback
 import pytest
 from pytest_examples import CodeExample, EvalExample
 
-from tests.harness import (
+from tests.support.harness import (
     OUTPUT_MARKER,
-    UPDATE_COMMAND,
     Example,
     all_examples,
     run_script,
     split_recorded_output,
     with_recorded_output,
 )
+from tools.project import UPDATE_COMMAND
 
 EXAMPLES = all_examples()
 MAIN_GUARD_HINT = (

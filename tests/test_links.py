@@ -13,7 +13,7 @@ from urllib.parse import unquote, urljoin, urlsplit
 
 import pytest
 
-from tests.static_site import Page, file_for, site_pages, summary_section
+from tests.support.static_site import Page, file_for, site_pages, summary_section
 
 PAGES = site_pages()
 # Attributes that point at another page or a resource the page loads.
@@ -111,7 +111,7 @@ def test_built_site_has_exactly_the_checked_pages(built_site: Path) -> None:
         "The built site and the pages these tests visit differ.\n"
         f"  built but not checked: {sorted(built - expected)}\n"
         f"  expected but not built: {sorted(expected - built)}\n"
-        "Pages are read from `nav` in mkdocs.yml (tests/static_site.py); put "
+        "Pages are read from `nav` in mkdocs.yml (tests/support/static_site.py); put "
         "every page in nav, or teach site_pages() about the new kind of page."
     )
 

@@ -5,7 +5,8 @@ from __future__ import annotations
 import subprocess
 import sys
 
-from tests.harness import ROOT, tool
+from tests.support.harness import tool
+from tools.project import ROOT
 
 CHECKED = ["examples", "tests", "tools", "noxfile.py"]
 

@@ -4,7 +4,8 @@ from __future__ import annotations
 
 import subprocess
 
-from tests.harness import ROOT, tool
+from tests.support.harness import tool
+from tools.project import ROOT
 
 
 def test_zizmor_finds_nothing_high() -> None:

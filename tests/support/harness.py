@@ -23,11 +23,7 @@ import time
 from dataclasses import dataclass, field
 from pathlib import Path
 
-ROOT = Path(__file__).resolve().parent.parent
-EXAMPLES = ROOT / "examples"
-DOCS = ROOT / "docs"
-HELPERS_DIR = "_shared"  # examples/_shared/: helpers, exempt from the orphan check
-UPDATE_COMMAND = "make update"
+from tools.project import ROOT, example_files, shown
 
 HEADER = re.compile(r"^# (requires-python|platform|output): *(.+?) *$")
 STARTS_PROCESSES = re.compile(r"\b(multiprocessing|ProcessPoolExecutor)\b")
@@ -45,7 +41,7 @@ class Example:
 
     @property
     def rel(self) -> str:
-        return self.path.relative_to(ROOT).as_posix()
+        return shown(self.path)
 
     @property
     def runs_as_script(self) -> bool:
@@ -85,12 +81,7 @@ def read_headers(path: Path) -> dict[str, str]:
 
 def all_examples() -> list[Example]:
     """Every runnable example (helpers under examples/_shared/ excluded)."""
-    return [
-        Example(path, read_headers(path))
-        for path in sorted(EXAMPLES.rglob("*.py"))
-        if HELPERS_DIR not in path.relative_to(EXAMPLES).parts
-        and "__pycache__" not in path.parts
-    ]
+    return [Example(path, read_headers(path)) for path in example_files()]
 
 
 # --- Scripts: a fresh `python file.py`, output in a trailing #> block ---------

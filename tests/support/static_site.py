@@ -23,7 +23,7 @@ from urllib.parse import unquote, urlsplit
 
 import yaml
 
-from tests.harness import DOCS, ROOT
+from tools.project import DOCS, ROOT
 
 NOTEBOOK_SUFFIXES = {".py", ".ipynb"}
 NOT_FOUND_PAGE = "404.html"
