@@ -6,7 +6,11 @@ import ast
 import re
 from pathlib import Path
 
+import pytest
+
 from tools.project import DOCS, ROOT
+
+pytestmark = pytest.mark.build
 
 # src/href attributes that would make a reader's browser call another host.
 EXTERNAL_RESOURCE = re.compile(

@@ -19,6 +19,8 @@ import pytest
 from tests.support.harness import Example, read_headers, run_script
 from tools.project import ROOT
 
+pytestmark = pytest.mark.copy_paste
+
 REGION = re.compile(
     r"^[ \t]*# --8<-- \[start:(?P<name>[\w-]+)\][ \t]*\n(?P<body>.*?)"
     r"^[ \t]*# --8<-- \[end:(?P=name)\][ \t]*$",

@@ -12,6 +12,8 @@ from tests.support.markdown import Block, fenced_blocks
 from tests.support.static_site import site_pages
 from tools.project import DOCS, EXAMPLES, HELPERS_DIR, ROOT, prose_pages, shown
 
+pytestmark = pytest.mark.docs
+
 PAGES = prose_pages()
 PYTHON_LANGS = {"py", "python", "python3", "pycon", "py3"}
 SNIPPET = re.compile(r'^\s*-{1,}8<-{1,}\s+"(?P<target>[^"]+)"\s*$')

@@ -22,6 +22,8 @@ from tests.support.harness import (
 )
 from tools.project import UPDATE_COMMAND
 
+pytestmark = pytest.mark.examples
+
 EXAMPLES = all_examples()
 MAIN_GUARD_HINT = (
     "\nThe child process re-ran the module's top level: put the code that starts "

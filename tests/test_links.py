@@ -15,6 +15,8 @@ import pytest
 
 from tests.support.static_site import Page, file_for, site_pages, summary_section
 
+pytestmark = pytest.mark.build
+
 PAGES = site_pages()
 # Attributes that point at another page or a resource the page loads.
 LINK_ATTRIBUTES = {

@@ -5,8 +5,12 @@ from __future__ import annotations
 import subprocess
 import sys
 
+import pytest
+
 from tests.support.harness import tool
 from tools.project import ROOT
+
+pytestmark = pytest.mark.docs
 
 CHECKED = ["examples", "tests", "tools", "noxfile.py"]
 

@@ -4,8 +4,12 @@ from __future__ import annotations
 
 import subprocess
 
+import pytest
+
 from tests.support.harness import tool
 from tools.project import ROOT
+
+pytestmark = pytest.mark.docs
 
 
 def test_zizmor_finds_nothing_high() -> None:

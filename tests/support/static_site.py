@@ -1,4 +1,5 @@
-"""The built site as the tests see it: its pages, their sources, a local server.
+"""The built site as the tests see it: the `built_site` fixture (one strict
+build per run), its pages, their sources, a local server.
 
 The page list comes from `nav` in mkdocs.yml: with `validation.omitted_files`
 set to warn, the strict build fails on any page left out of nav, so nav plus
@@ -12,7 +13,11 @@ from __future__ import annotations
 import contextlib
 import functools
 import gzip
+import os
+import subprocess
+import sys
 import threading
+import time
 from collections.abc import Iterator
 from dataclasses import dataclass
 from http import HTTPStatus
@@ -21,8 +26,10 @@ from pathlib import Path
 from typing import ClassVar
 from urllib.parse import unquote, urlsplit
 
+import pytest
 import yaml
 
+from tests.support import tiers
 from tools.project import DOCS, ROOT
 
 NOTEBOOK_SUFFIXES = {".py", ".ipynb"}
@@ -191,3 +198,30 @@ def summary_section(config, title: str) -> SummarySection:
         section = SummarySection(title)
         config.pluginmanager.register(section, name)
     return section
+
+
+@pytest.fixture(scope="session")
+def built_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The site, built once per run with `mkdocs build --strict`."""
+    site = tmp_path_factory.mktemp("site")
+    started = time.monotonic()
+    result = subprocess.run(
+        [sys.executable, "-m", "mkdocs", "build", "--strict", "--site-dir", str(site)],
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+        env={**os.environ, "NO_MKDOCS_2_WARNING": "1"},
+        timeout=600,
+    )
+    if result.returncode != 0:
+        pytest.fail(
+            "`mkdocs build --strict` failed; fix each WARNING/ERROR below (a "
+            "missing snippet names the page and the path it looked for):\n"
+            + result.stderr[-6000:],
+            pytrace=False,
+        )
+    tiers.notes.append(
+        f"(the strict site build took {time.monotonic() - started:.1f} s, counted "
+        "in the tier of the first test that needed the site)"
+    )
+    return site
