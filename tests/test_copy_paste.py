@@ -1,16 +1,14 @@
 """What a reader copies from the built site is the tested file, and it runs alone.
 
-Every code block on the built pages that names a file in its title is compared
-with that file (whole) or with one of its `--8<--` regions. A whole-file block
-is then saved into an empty folder and run with a fresh interpreter, exactly as
-a reader who pressed the copy button would.
+Every titled code block on the built pages must be the whole file its title
+names (test_docs.py makes every Python block such a block). Each is then saved
+into an empty folder and run with a fresh interpreter, exactly as a reader who
+pressed the copy button would.
 """
 
 from __future__ import annotations
 
-import re
 import shutil
-import textwrap
 from html.parser import HTMLParser
 from pathlib import Path
 
@@ -20,13 +18,6 @@ from tests.support.harness import Example, read_headers, run_script
 from tools.project import ROOT
 
 pytestmark = pytest.mark.copy_paste
-
-REGION = re.compile(
-    r"^[ \t]*# --8<-- \[start:(?P<name>[\w-]+)\][ \t]*\n(?P<body>.*?)"
-    r"^[ \t]*# --8<-- \[end:(?P=name)\][ \t]*$",
-    re.M | re.S,
-)
-
 
 VOID_TAGS = {"br", "img", "input", "wbr"}  # tags with no end tag
 
@@ -77,27 +68,32 @@ def titled_blocks(site: Path) -> list[tuple[str, str, str]]:
     return found
 
 
-def regions(source: str) -> dict[str, str]:
-    return {m["name"]: textwrap.dedent(m["body"]) for m in REGION.finditer(source)}
+def copy_problems(blocks: list[tuple[str, str, str]], root: Path = ROOT) -> list[str]:
+    """Why the (page, title, code) blocks are not what a reader should copy."""
+    if not blocks:
+        return [
+            "the built site has no code block titled with a file: is "
+            "pymdownx.highlight still rendering titles (span.filename)?"
+        ]
+    problems = []
+    for page, title, code in blocks:
+        path = root / title
+        if not path.is_file():
+            problems.append(
+                f"{page}: a block is titled {title!r}, which names no file; title "
+                "each block with the path of the file it includes."
+            )
+        elif code.strip("\n") != path.read_text(encoding="utf-8").strip("\n"):
+            problems.append(
+                f"{page}: the block titled {title} is not that file; include the "
+                f'whole file with --8<-- "{title}", never paste code.'
+            )
+    return problems
 
 
 def test_copied_blocks_match_their_files(built_site: Path) -> None:
-    problems = []
-    for page, title, code in titled_blocks(built_site):
-        path = ROOT / title
-        if not path.is_file():
-            continue  # a title that is not a file path (a shell session, say)
-        source = path.read_text(encoding="utf-8")
-        if code.strip("\n") == source.strip("\n"):
-            continue
-        if code.strip("\n") not in (r.strip("\n") for r in regions(source).values()):
-            problems.append(
-                f"{page}: the block titled {title} is neither the file "
-                "nor one of its --8<-- regions"
-            )
-    assert not problems, "\n".join(problems) + (
-        "\nInclude the whole file, or a named region, with --8<--; never paste code."
-    )
+    problems = copy_problems(titled_blocks(built_site))
+    assert not problems, "\n".join(problems)
 
 
 def whole_file_blocks(site: Path) -> list[tuple[str, str]]:

@@ -1,4 +1,5 @@
-"""Contract 1 over the pages: no inline Python, no orphans, whole file in reach."""
+"""Contract 1 over the pages: every Python block is a whole, titled, tested file;
+no example goes unshown; no shown example needs a project helper."""
 
 from __future__ import annotations
 
@@ -8,19 +9,25 @@ from pathlib import Path
 import pytest
 
 from tests.support.harness import all_examples
-from tests.support.markdown import Block, fenced_blocks
+from tests.support.markdown import fenced_blocks
 from tests.support.static_site import site_pages
-from tools.project import DOCS, EXAMPLES, HELPERS_DIR, ROOT, prose_pages, shown
+from tools.project import (
+    DOCS,
+    EXAMPLES,
+    HELPERS_DIR,
+    ROOT,
+    example_files,
+    imported_modules,
+    prose_pages,
+    shown,
+)
 
 pytestmark = pytest.mark.docs
 
 PAGES = prose_pages()
 PYTHON_LANGS = {"py", "python", "python3", "pycon", "py3"}
 SNIPPET = re.compile(r'^\s*-{1,}8<-{1,}\s+"(?P<target>[^"]+)"\s*$')
-
-
-def fences(page: Path) -> list[Block]:
-    return fenced_blocks(page.read_text(encoding="utf-8"), shown(page))
+TITLE = re.compile(r'\btitle="([^"]*)"')
 
 
 def snippet_targets(page: Path) -> list[str]:
@@ -28,38 +35,51 @@ def snippet_targets(page: Path) -> list[str]:
     return [m["target"] for line in text.splitlines() if (m := SNIPPET.match(line))]
 
 
-@pytest.mark.parametrize("page", PAGES, ids=[shown(p) for p in PAGES])
-def test_no_inline_python(page: Path) -> None:
-    for block in fences(page):
+def python_block_problems(text: str, source: str) -> list[str]:
+    """Every Python block is one include of a whole file, titled with its path,
+    so the page shows what the tests ran and the copy-paste test can compare it."""
+    problems = []
+    for block in fenced_blocks(text, source):
         if block.lang not in PYTHON_LANGS:
             continue
-        typed = [b for b in block.body if b.strip() and not SNIPPET.match(b)]
-        assert not typed, (
-            f"{shown(page)}:{block.line} has Python typed into the page. Move it to a "
-            f"file under examples/<guide folder>/ (it will be run and its output "
-            f'checked) and include it with --8<-- "examples/.../file.py".'
-        )
+        where = f"{source}:{block.line}"
+        includes = [m["target"] for b in block.body if (m := SNIPPET.match(b))]
+        title = TITLE.search(block.attrs)
+        if any(b.strip() and not SNIPPET.match(b) for b in block.body):
+            problems.append(
+                f"{where} has Python typed into the page. Move it to a file under "
+                "examples/<guide folder>/ (it will be run and its output checked) "
+                'and include it with --8<-- "examples/.../file.py".'
+            )
+        elif len(includes) != 1:
+            problems.append(
+                f"{where} includes {len(includes)} files; give each file its own "
+                "block, titled with its path."
+            )
+        elif ":" in includes[0]:
+            problems.append(
+                f"{where} shows part of a file ({includes[0]}); include the whole "
+                "file: readers copy whole files, and the tests run whole files."
+            )
+        elif not title or title[1] != includes[0]:
+            problems.append(
+                f'{where} includes {includes[0]}; title the block title="'
+                f'{includes[0]}" so readers see which file it is and the copy-paste '
+                "test compares it."
+            )
+    return problems
 
 
 @pytest.mark.parametrize("page", PAGES, ids=[shown(p) for p in PAGES])
-def test_region_includes_name_their_file(page: Path) -> None:
-    """A block that shows part of a file names the whole file in its title."""
-    for block in fences(page):
-        for entry in block.body:
-            match = SNIPPET.match(entry)
-            if not match or ":" not in match["target"]:
-                continue
-            path = match["target"].split(":")[0]
-            assert path in block.attrs, (
-                f"{shown(page)}:{block.line} shows a region of {path}; give the block "
-                f'title="{path}" so the whole file is one click away.'
-            )
+def test_python_blocks_are_titled_whole_files(page: Path) -> None:
+    problems = python_block_problems(page.read_text(encoding="utf-8"), shown(page))
+    assert not problems, "\n".join(problems)
 
 
 def included_files() -> set[str]:
     included = set()
     for page in PAGES:
-        included |= {t.split(":")[0] for t in snippet_targets(page)}
+        included |= set(snippet_targets(page))
     # Notebooks are pages of their own: docs/notebooks/x.py -> examples/.../x.py
     for link in (DOCS / "notebooks").glob("*.py"):
         included.add(shown(link.resolve()))
@@ -82,24 +102,33 @@ def test_every_include_exists() -> None:
     missing = []
     for page in PAGES:
         for target in snippet_targets(page):
-            path = target.split(":")[0]
-            if not (ROOT / path).is_file():
-                missing.append(f"{shown(page)} includes {path}")
+            if not (ROOT / target).is_file():
+                missing.append(f"{shown(page)} includes {target}")
     assert not missing, "Snippets point at files that do not exist:\n  " + "\n  ".join(
         missing
     )
 
 
+def helper_importers(files: list[Path]) -> list[str]:
+    """Those of `files` that import a helper from examples/_shared/."""
+    offenders = []
+    for path in files:
+        modules = imported_modules(path.read_text(encoding="utf-8"), str(path))
+        tops = {m.split(".")[0] for m in modules}
+        if HELPERS_DIR in tops or any(
+            m.startswith(f"examples.{HELPERS_DIR}") for m in modules
+        ):
+            offenders.append(shown(path))
+    return offenders
+
+
 def test_helpers_are_not_imported_by_whole_file_examples() -> None:
     """A reader copies a shown file whole: it must not need a project module."""
-    offenders = []
-    for example in all_examples():
-        text = example.path.read_text(encoding="utf-8")
-        if re.search(rf"^\s*(from|import)\s+{HELPERS_DIR}\b", text, re.M):
-            offenders.append(example.rel)
+    offenders = helper_importers(example_files())
     assert not offenders, (
         f"These examples import examples/{HELPERS_DIR}/, so a reader's copy will "
-        "not run: " + ", ".join(offenders)
+        "not run: " + ", ".join(offenders) + ". Copy the helper's lines into the "
+        "example (it is shown whole), or stop showing it."
     )
 
 

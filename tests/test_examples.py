@@ -115,7 +115,7 @@ def check_script(
         + run.stderr
     )
     source = example.path.read_text(encoding="utf-8")
-    code, recorded = split_recorded_output(source)
+    code, recorded = split_recorded_output(source, example.rel)
     printed = run.stdout.splitlines()
     if update:
         new_source = with_recorded_output(code, printed)

@@ -1,6 +1,7 @@
-"""What the tests know about examples and pages: discovery, headers, runners.
+"""What the tests know about examples: discovery, headers, recorded output, runs.
 
-An example file may start with header comments that the harness reads:
+An example file may start with header comments that the harness reads, one
+per line, before anything else (the first other line ends them):
 
     # requires-python: >=3.13      skipped on older interpreters, reason shown
     # platform: linux              skipped on other platforms (sys.platform prefix)
@@ -8,7 +9,8 @@ An example file may start with header comments that the harness reads:
                                    its stdout is the trailing `#>` block
 
 Without `output: script` the file runs in-process under pytest-examples and
-each `#>` line sits under the `print` that wrote it.
+each `#>` line sits under the `print` that wrote it. An unknown header, or a
+value the harness cannot read, is an error naming the file.
 """
 
 from __future__ import annotations
@@ -23,11 +25,17 @@ import time
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from tools.project import ROOT, example_files, shown
+from tools.project import ROOT, UPDATE_COMMAND, example_files, shown
 
-HEADER = re.compile(r"^# (requires-python|platform|output): *(.+?) *$")
+HEADER = re.compile(r"^# (?P<name>[A-Za-z][\w-]*): *(?P<value>.+?) *$")
+# What each header accepts, as a regular expression and in words.
+HEADER_VALUES = {
+    "requires-python": (r">=\s*(\d+)\.(\d+)", "a minimum version, as in >=3.13"),
+    "platform": (r"[a-z][a-z0-9]*", "a sys.platform prefix: linux, darwin, win32"),
+    "output": (r"script", "script"),
+}
 STARTS_PROCESSES = re.compile(r"\b(multiprocessing|ProcessPoolExecutor)\b")
-OUTPUT_MARKER = "# Output (recorded by `make update`):"
+OUTPUT_MARKER = "# Output (recorded by `make update`):"  # a file format: keep it
 SCRIPT_TIMEOUT = 60
 START_METHOD_SITE = ROOT / "tests" / "start_method"
 # Processes multiprocessing starts for itself; they are not an example's leak.
@@ -56,9 +64,8 @@ class Example:
         """Why this interpreter or platform cannot run the example, or None."""
         wanted = self.headers.get("requires-python")
         if wanted:
-            match = re.fullmatch(r">=\s*(\d+)\.(\d+)", wanted)
-            if not match:
-                raise ValueError(f"{self.rel}: bad header 'requires-python: {wanted}'")
+            match = re.fullmatch(HEADER_VALUES["requires-python"][0], wanted)
+            assert match, f"{self.rel}: headers not read by parse_headers()"
             needed = (int(match[1]), int(match[2]))
             if sys.version_info[:2] < needed:
                 return f"{self.rel} needs Python {needed[0]}.{needed[1]}+"
@@ -68,15 +75,36 @@ class Example:
         return None
 
 
-def read_headers(path: Path) -> dict[str, str]:
+class HeaderError(ValueError):
+    """A header the harness does not know, or cannot read."""
+
+
+def parse_headers(source: str, name: str) -> dict[str, str]:
+    """The `# name: value` lines that open `source` (the file called `name`)."""
     headers = {}
-    for line in path.read_text(encoding="utf-8").splitlines():
-        if not line.startswith("#"):
-            break
+    for number, line in enumerate(source.splitlines(), start=1):
         match = HEADER.match(line)
-        if match:
-            headers[match[1]] = match[2]
+        if not match:
+            break
+        key, value = match["name"], match["value"]
+        if key not in HEADER_VALUES:
+            raise HeaderError(
+                f"{name}:{number}: unknown header {key!r}; the harness reads "
+                f"{', '.join(HEADER_VALUES)}. Fix its spelling, or make the line "
+                "an ordinary comment below the headers."
+            )
+        pattern, accepted = HEADER_VALUES[key]
+        if not re.fullmatch(pattern, value):
+            raise HeaderError(
+                f"{name}:{number}: '{key}: {value}' is not a value the harness "
+                f"reads; write {accepted}."
+            )
+        headers[key] = value
     return headers
+
+
+def read_headers(path: Path) -> dict[str, str]:
+    return parse_headers(path.read_text(encoding="utf-8"), shown(path))
 
 
 def all_examples() -> list[Example]:
@@ -87,14 +115,26 @@ def all_examples() -> list[Example]:
 # --- Scripts: a fresh `python file.py`, output in a trailing #> block ---------
 
 
-def split_recorded_output(source: str) -> tuple[str, list[str] | None]:
-    """Return (code, recorded lines) for a script example."""
+def split_recorded_output(
+    source: str, name: str = "<source>"
+) -> tuple[str, list[str] | None]:
+    """Return (code, recorded lines) for a script example called `name`.
+
+    Every line after OUTPUT_MARKER must be a `#>` line ("#> text", or "#>" for
+    an empty line); anything else there is an error naming the line."""
     code, marker, block = source.partition("\n" + OUTPUT_MARKER + "\n")
     if not marker:
         return source, None
-    lines = [
-        line[3:] if line.startswith("#> ") else line[2:] for line in block.splitlines()
-    ]
+    first = code.count("\n") + 3  # the line after the marker
+    lines = []
+    for number, line in enumerate(block.splitlines(), start=first):
+        if line != "#>" and not line.startswith("#> "):
+            raise ValueError(
+                f"{name}:{number}: {line!r} follows `{OUTPUT_MARKER}`, where only "
+                f"`#>` lines belong. Move code above the marker and run "
+                f"`{UPDATE_COMMAND}` to record the output again."
+            )
+        lines.append(line[3:])
     return code + "\n", lines
 
 
