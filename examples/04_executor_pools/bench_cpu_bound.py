@@ -14,10 +14,10 @@ from functools import partial
 KIND = "comparison"  # how tools/bench measures and renders it
 JOBS = 8  # identical jobs per run: divisible by every worker count
 WORKER_COUNTS = (1, 2, 4)
-FULL_SIZE = 250_000  # each job counts the primes below this (`make bench`)
+FULL_SIZE = 200_000  # each job counts the primes below this (`make bench`)
 SMALL_SIZE = 90_000  # the claims tests: still long enough to dwarf pool start-up
 CHECK_SIZE = 10_000  # main(): a quick check that every variant agrees
-ROUNDS = {"full": 8, "small": 5}  # rounds of every variant and the capacity probe
+ROUNDS = {"full": 6, "small": 5}  # rounds of every variant and the capacity probe
 EXPECTED_SECONDS = 200  # a full-size benchmark run on 2 cores, probes included
 
 

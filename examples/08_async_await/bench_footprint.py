@@ -27,7 +27,7 @@ UNITS = ["threads", "tasks"]
 COUNTS = [100, 1_000, 5_000]  # units held at once, one fresh process each
 SMALL_COUNTS = [200, 2_000]  # the claims tests
 CHECK_COUNT = 1_000  # main()
-EXPECTED_SECONDS = 40  # a full run: 3 rounds x 6 fresh processes
+EXPECTED_SECONDS = 30  # a full run: 3 rounds x 6 fresh processes
 
 
 def hold_threads(count: int, measure: Callable[[], Any]) -> Any:

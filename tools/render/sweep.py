@@ -13,13 +13,21 @@ from typing import Any
 
 from tools.bench.kinds.sweep import PROCESSES, Point, Samples
 from tools.bench.results import Record
-from tools.bench.stats import amdahl_speedup, fit_amdahl, knee, spread
+from tools.bench.stats import (
+    Spread,
+    amdahl_speedup,
+    fit_amdahl,
+    knee,
+    paired_ratios,
+    spread,
+)
 from tools.render.common import (
     CEILING_COLOUR,
     COLOURS,
     MIDDLE_NOTE,
     TEXT_GREY,
     markdown_table,
+    middle,
     seconds,
     style_axes,
     times,
@@ -49,6 +57,18 @@ def fitted(record: Record, name: str) -> tuple[float, float]:
     return fit_amdahl([p.value for p in points], medians(points, "seconds"))
 
 
+def configured_s(record: Record) -> float:
+    return float(record.config["SERIAL_FRACTION"])
+
+
+def process_ceiling(record: Record, workers: int) -> float:
+    """What Amdahl's Law allows n processes with the configured s, when the
+    machine gives them only the capacity measured for n (1 for one worker)."""
+    values = record.capacity_samples(workers) if workers > 1 else None
+    capacity = spread(values).median if values else 1.0
+    return amdahl_speedup(configured_s(record), capacity)
+
+
 def measured_knee(record: Record, name: str = "threads") -> int:
     points = series(record)[name]
     return knee([p.value for p in points], medians(points, "throughput"), KNEE_SHARE)
@@ -62,7 +82,8 @@ def predicted_knee(record: Record) -> float:
 def method(record: Record) -> str:
     return (
         f"Median of {record.schedule.rounds} rounds per point, every point "
-        f"measured once per round in alternating order; {MIDDLE_NOTE} in the table."
+        f"measured once per round in alternating order; {MIDDLE_NOTE}. Speedups "
+        "are per-round ratios against the series' first point."
     )
 
 
@@ -86,20 +107,62 @@ def key_figures(record: Record) -> list[str]:
     return lines
 
 
+def speedups(points: list[Point]) -> list[Spread]:
+    """Per round: the time with the series' first point / the time here."""
+    first = points[0].metrics["seconds"]
+    return [spread(paired_ratios(first, p.metrics["seconds"])) for p in points]
+
+
 def table(record: Record) -> list[str]:
+    if samples(record).model == "knee":
+        return _knee_table(record)
+    return _amdahl_table(record)
+
+
+def _amdahl_table(record: Record) -> list[str]:
     rows = []
     for name, points in series(record).items():
-        for point in points:
-            cells = [f"`{name}`", str(point.value)]
-            for metric, values in sorted(point.metrics.items()):
-                stat = spread(values)
-                shown = seconds if "latency" in metric or metric == "seconds" else str
-                low, high = shown(stat.low), shown(stat.high)
-                cells.append(f"{metric}: {shown(stat.median)} ({low}–{high})")
-            rows.append(cells)
-    width = max(len(r) for r in rows)
-    rows = [r + [""] * (width - len(r)) for r in rows]
-    header = ["Series", samples(record).parameter] + ["Median"] * (width - 2)
+        if name == PROCESSES:
+            model = f"Amdahl, s = {configured_s(record)}, n = measured capacity"
+        else:
+            model = f"Amdahl, s = {fitted(record, name)[1]:.3f}"
+        for point, ratio in zip(points, speedups(points), strict=True):
+            if name == PROCESSES:
+                expected = process_ceiling(record, point.value)
+            else:
+                expected = amdahl_speedup(fitted(record, name)[1], point.value)
+            rows.append(
+                [
+                    f"`{name}`",
+                    str(point.value),
+                    middle(spread(point.metrics["seconds"]), seconds),
+                    middle(ratio),
+                    f"{times(expected)} ({model})",
+                ]
+            )
+    header = [
+        "Series",
+        "Workers",
+        "Time",
+        "Speedup over 1 worker",
+        "Model",
+    ]
+    return markdown_table(header, rows)
+
+
+def _knee_table(record: Record) -> list[str]:
+    rows = []
+    for point in series(record)["threads"]:
+        m = point.metrics
+        rows.append(
+            [
+                str(point.value),
+                middle(spread(m["throughput"]), lambda x: f"{x:,.0f}"),
+                middle(spread(m["latency_mean"]), seconds),
+                middle(spread(m["latency_p90"]), seconds),
+            ]
+        )
+    header = ["Threads", "Calls per second", "Mean latency", "p90 latency"]
     return markdown_table(header, rows)
 
 
@@ -120,12 +183,13 @@ def _amdahl_chart(axes: Any, record: Record) -> None:
         top = max(top, *speedups)
         colour = COLOURS[index % len(COLOURS)]
         axes.plot(counts, speedups, "o", color=colour, label=f"{name}, measured")
-        if name == PROCESSES and record.capacity is not None:
-            ceilings = [1.0] + [
-                spread(record.capacity.samples[str(n)]).median for n in counts[1:]
-            ]
+        if name == PROCESSES:
             axes.plot(
-                counts, ceilings, "--", color=CEILING_COLOUR, label="measured capacity"
+                counts,
+                [process_ceiling(record, n) for n in counts],
+                "--",
+                color=CEILING_COLOUR,
+                label="Amdahl's Law at the measured capacity",
             )
         else:
             _t1, s = fitted(record, name)
