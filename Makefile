@@ -1,4 +1,4 @@
-# The project's verbs. Needs only python3 (3.10+) and make: the first target
+# The project's verbs. Needs only python3 (3.11+) and make: the first target
 # that runs installs uv into .tools/ and the pinned packages into .venv/.
 # On Windows, run the same uv commands by hand (see README).
 
@@ -49,7 +49,7 @@ lint: $(UV)  ## ruff (check and format) and mypy over examples, tests and tools,
 	$(RUN) python -m tools.format_examples --check examples tests tools noxfile.py
 	$(RUN) mypy
 
-lock: $(UV)  ## Re-resolve uv.lock for every Python from 3.10 up
+lock: $(UV)  ## Re-resolve uv.lock for every Python from 3.11 up
 	$(UV) lock
 
 system-tools:  ## Install Debian's Chromium and wrk for the browser and load tests, if missing (as root)
@@ -70,7 +70,7 @@ system-tools:  ## Install Debian's Chromium and wrk for the browser and load tes
 clean:  ## Remove the environments and the built site
 	rm -rf .tools .venv site .cache
 
-matrix: $(UV)  ## Examples and claims on every Python 3.10-3.14 found (nox; NOX_ARGS="-p 3.12")
+matrix: $(UV)  ## Examples and version-dependent claims on every Python 3.11-3.15 found (nox; NOX_ARGS="-p 3.12")
 	$(UV) sync --locked --group test
 	PATH="$(CURDIR)/.tools/bin:$$PATH" $(RUN) nox $(NOX_ARGS)
 

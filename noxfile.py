@@ -1,4 +1,4 @@
-"""Run the examples and the claims on every Python from 3.10 to 3.14 found here.
+"""Run the examples and the claims on every Python from 3.11 to 3.15 found here.
 
     .venv/bin/nox            # every interpreter found; missing ones are skipped
     .venv/bin/nox -p 3.13    # one
@@ -14,7 +14,7 @@ import subprocess
 
 import nox
 
-PYTHONS = ["3.10", "3.11", "3.12", "3.13", "3.14"]
+PYTHONS = ["3.11", "3.12", "3.13", "3.14", "3.15"]
 
 nox.options.default_venv_backend = "uv"
 nox.options.error_on_missing_interpreters = False
@@ -28,7 +28,7 @@ def offer_every_pyenv_version() -> None:
     installed = subprocess.run(
         ["pyenv", "versions", "--bare"], capture_output=True, text=True
     ).stdout.split()
-    wanted = [v for v in installed if re.fullmatch(r"3\.1[0-4]\.\d+t?", v)]
+    wanted = [v for v in installed if re.fullmatch(r"3\.1[1-5]\.\d+t?", v)]
     if wanted:
         os.environ["PYENV_VERSION"] = ":".join(wanted)
 

@@ -79,7 +79,9 @@ def test_a_dropped_provenance_field_fails(sample_data, tmp_path, field) -> None:
 
 def test_a_null_or_empty_field_fails(sample_data, tmp_path) -> None:
     sample_data["machine"]["cpu_model"] = ""
-    assert "machine.cpu_model (empty)" in read_error(write_sealed(sample_data, tmp_path))
+    assert "machine.cpu_model (empty)" in read_error(
+        write_sealed(sample_data, tmp_path)
+    )
 
 
 def test_an_unknown_field_fails(sample_data, tmp_path) -> None:
@@ -111,7 +113,11 @@ def test_records_depend_on_the_code_that_measures(sample_data) -> None:
             continue
         sources = json.loads(path.read_text(encoding="utf-8"))["sources"]
         kind = bench.load().KIND
-        for needed in (bench.rel, f"tools/bench/kinds/{kind}.py", "tools/bench/measure.py"):
+        for needed in (
+            bench.rel,
+            f"tools/bench/kinds/{kind}.py",
+            "tools/bench/measure.py",
+        ):
             assert needed in sources, f"{name}: its hash does not cover {needed}"
 
 
@@ -191,9 +197,9 @@ def test_share_of_capacity_takes_startup_off() -> None:
     # 10 s alone, 6 s with 2 workers of which 1 s is start-up, capacity 2:
     # speedup 10 / 5 = 2, all of the capacity.
     assert stats.share_of_capacity([10], [6], [2], startup=1) == [1.0]
-    assert stats.share_of_capacity([10], [6], [2], startup=100) == pytest.approx([
-        10 / 0.6 / 2
-    ])
+    assert stats.share_of_capacity([10], [6], [2], startup=100) == pytest.approx(
+        [10 / 0.6 / 2]
+    )
 
 
 def test_fit_amdahl_recovers_exact_parameters() -> None:
@@ -287,7 +293,9 @@ def test_rounds_stop_at_the_deadline_but_not_below_the_minimum() -> None:
 
 
 def test_budgets_fit_in_twenty_minutes() -> None:
-    budgets = {name: bench.load().EXPECTED_SECONDS for name, bench in discover().items()}
+    budgets = {
+        name: bench.load().EXPECTED_SECONDS for name, bench in discover().items()
+    }
     for name, seconds in budgets.items():
         assert isinstance(seconds, int) and seconds > 0, f"{name}: EXPECTED_SECONDS"
     total = sum(budgets.values())
@@ -377,4 +385,3 @@ def test_tools_modules_stay_small() -> None:
 def test_imports_inside_functions_count() -> None:
     source = "def f():\n    from tools.render import common\n"
     assert "tools.render.common" in imported_modules(source)
-

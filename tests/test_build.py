@@ -4,16 +4,12 @@ from __future__ import annotations
 
 import re
 import sys
+import tomllib
 from pathlib import Path
 
 import pytest
 
 from tools.project import DOCS, ROOT, imported_modules, shown
-
-if sys.version_info >= (3, 11):
-    import tomllib
-else:  # pytest needs tomli on 3.10, so it is there
-    import tomli as tomllib
 
 pytestmark = pytest.mark.build
 

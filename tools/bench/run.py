@@ -14,7 +14,7 @@ from __future__ import annotations
 
 import time
 from dataclasses import dataclass
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 from pathlib import Path
 from types import ModuleType
 
@@ -99,7 +99,7 @@ def run_benchmark(
     """
     if size not in SIZES:
         raise ValueError(f"size must be one of {SIZES}, not {size!r}")
-    started, started_at = time.monotonic(), datetime.now(timezone.utc)
+    started, started_at = time.monotonic(), datetime.now(UTC)
     load_before = load_average()
     module = benchmark.load()
     kind = kinds.KINDS[module.KIND]
