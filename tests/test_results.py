@@ -19,8 +19,11 @@ tests/test_bench_system.py shows each of these checks failing on a bad file.
 
 from __future__ import annotations
 
+import ast
+import math
 import re
 from pathlib import Path
+from typing import NamedTuple
 
 import pytest
 
@@ -28,7 +31,14 @@ from tests.support.markdown import prose_lines
 from tools import render
 from tools.bench import results
 from tools.bench.run import discover
-from tools.project import RENDER_COMMAND, RESULTS_DIR, bench_command, prose_pages, shown
+from tools.project import (
+    RENDER_COMMAND,
+    RESULTS_DIR,
+    ROOT,
+    bench_command,
+    prose_pages,
+    shown,
+)
 
 pytestmark = pytest.mark.benchmarks
 
@@ -226,3 +236,251 @@ def test_no_measured_figures_typed_into_pages(page: Path) -> None:
 )
 def test_typed_figure_check(text: str, flagged: list[str]) -> None:
     assert [figure for _line, figure in typed_figures(text)] == flagged
+
+
+# --- Inputs: a figure the page sets equals the constant it names -------------------
+
+# `0.2 s`{ .input } (`WAIT_SECONDS`): the figure, then (later in the same
+# paragraph) the constant's name in a code span; or `WAIT_SECONDS = 0.2`{ .input }.
+INPUT = re.compile(r"`(?P<figure>[^`\n]+)`\{:?\s*\.input\s*\}")
+CONSTANT_NAME = re.compile(r"`(?P<name>[A-Z][A-Z0-9_]*)`")
+ASSIGNMENT = re.compile(r"^(?P<name>[A-Z][A-Z0-9_]*)\s*=\s*(?P<value>.+)$")
+QUANTITY = re.compile(rf"^(?P<number>{NUMBER})\s*(?P<unit>[a-zµ]*)$")
+UNITS = {
+    "": 1.0,
+    "ns": 1e-9,
+    "µs": 1e-6,
+    "us": 1e-6,
+    "ms": 1e-3,
+    "milliseconds": 1e-3,
+    "s": 1.0,
+    "seconds": 1.0,
+    "minutes": 60.0,
+}
+DOUBLE_BACKTICK_SPAN = re.compile(r"``.+?``")
+INCLUDE = re.compile(r'^\s*-{1,}8<-{1,}\s+"(?P<target>examples/[^"]+\.py)"\s*$')
+HEADING = re.compile(r"^#{1,3} ")
+TOOLS_DIR = ROOT / "tools"
+
+
+class Input(NamedTuple):
+    line: int
+    figure: str
+    name: str | None  # the constant it names, or None
+    section: int  # index of the page's section (split at ## headings)
+
+
+def page_inputs(text: str) -> list[Input]:
+    """Every `{ .input }` figure of a page, with the constant it names."""
+    found: list[Input] = []
+    section = 0
+    paragraph: list[tuple[int, str]] = []
+    for number, line in [*prose_lines(text), (0, "")]:
+        if paragraph and (HEADING.match(line) or not line.strip()):
+            found += paragraph_inputs(paragraph, section)
+            paragraph = []
+        section += bool(HEADING.match(line))
+        if line.strip():
+            paragraph.append((number, DOUBLE_BACKTICK_SPAN.sub("", line)))
+    return found
+
+
+def paragraph_inputs(lines: list[tuple[int, str]], section: int) -> list[Input]:
+    joined, starts = "", []
+    for number, text in lines:
+        starts.append((len(joined), number))
+        joined += text + " "
+    found = []
+    for match in INPUT.finditer(joined):
+        line = max(n for offset, n in starts if offset <= match.start())
+        figure = match["figure"].strip()
+        if assigned := ASSIGNMENT.match(figure):
+            found.append(Input(line, figure, assigned["name"], section))
+            continue
+        after = INPUT.split(joined[match.end() :], maxsplit=1)[0]
+        named = CONSTANT_NAME.search(after)
+        found.append(Input(line, figure, named["name"] if named else None, section))
+    return found
+
+
+def included_examples(text: str) -> list[tuple[int, Path]]:
+    """(section index, file) of every example a page includes."""
+    found, section = [], 0
+    for _number, line in [(0, ln) for ln in text.splitlines()]:
+        section += bool(HEADING.match(line))
+        if match := INCLUDE.match(line):
+            found.append((section, ROOT / match["target"]))
+    return found
+
+
+def constants(path: Path) -> dict[str, object]:
+    """A Python file's module-level NAME = literal assignments."""
+    values: dict[str, object] = {}
+    for node in ast.parse(path.read_text(encoding="utf-8")).body:
+        targets = []
+        if isinstance(node, ast.Assign):
+            targets, value = node.targets, node.value
+        elif isinstance(node, ast.AnnAssign) and node.value is not None:
+            targets, value = [node.target], node.value
+        for target in targets:
+            if isinstance(target, ast.Name) and target.id.isupper():
+                try:
+                    values[target.id] = evaluated(value)
+                except ValueError:
+                    continue
+    return values
+
+
+ARITHMETIC = {
+    ast.Add: float.__add__,
+    ast.Mult: float.__mul__,
+    ast.Div: float.__truediv__,
+}
+
+
+def evaluated(node: ast.expr) -> object:
+    """A literal, or arithmetic on literals such as 20 * 60; ValueError otherwise."""
+    if isinstance(node, ast.BinOp) and type(node.op) in ARITHMETIC:
+        left, right = evaluated(node.left), evaluated(node.right)
+        if isinstance(left, (int, float)) and isinstance(right, (int, float)):
+            return ARITHMETIC[type(node.op)](float(left), float(right))
+        raise ValueError("not arithmetic on numbers")
+    return ast.literal_eval(node)
+
+
+def quantity(text: str) -> float | None:
+    """0.05 from "50 ms" or "0.05"; None if the text is not a plain quantity."""
+    match = QUANTITY.match(text.replace(",", "").strip())
+    if match is None or match["unit"] not in UNITS:
+        return None
+    return float(match["number"]) * UNITS[match["unit"]]
+
+
+def input_problems(text: str, page: str) -> list[str]:
+    includes = included_examples(text)
+    problems = []
+    for item in page_inputs(text):
+        where = f"{page}:{item.line}: `{item.figure}`{{ .input }}"
+        if item.name is None:
+            problems.append(
+                f"{where} names no constant: follow it with the constant's name in "
+                "a code span, as in `0.2 s`{ .input } (`WAIT_SECONDS`), or write "
+                "`WAIT_SECONDS = 0.2`{ .input }"
+            )
+            continue
+        scopes = [
+            [p for s, p in includes if s == item.section],
+            [p for _, p in includes],
+            sorted(TOOLS_DIR.rglob("*.py")),
+        ]
+        defined: dict[Path, object] = {}
+        for files in scopes:
+            defined = {
+                p: c[item.name] for p in files if item.name in (c := constants(p))
+            }
+            if defined:
+                break
+        if not defined:
+            problems.append(
+                f"{where}: no example on this page (nor tools/) defines {item.name}"
+            )
+            continue
+        assigned = ASSIGNMENT.match(item.figure)
+        wanted = quantity(assigned["value"] if assigned else item.figure)
+        numbers = {p: v for p, v in defined.items() if isinstance(v, (int, float))}
+        if (
+            wanted is None
+            or not numbers
+            or any(
+                not math.isclose(wanted, float(v), rel_tol=1e-9)
+                for v in numbers.values()
+            )
+        ):
+            values = ", ".join(f"{shown(p)} sets {v!r}" for p, v in defined.items())
+            problems.append(
+                f"{where} says {item.figure!r} for {item.name}, but {values}. "
+                "Write the figure the code sets (in seconds, ms or minutes)."
+            )
+    return problems
+
+
+@pytest.mark.parametrize("page", PAGES, ids=[shown(p) for p in PAGES])
+def test_inputs_equal_their_constants(page: Path) -> None:
+    problems = input_problems(page.read_text(encoding="utf-8"), shown(page))
+    assert not problems, "\n".join(problems)
+
+
+SECTION_WITH_EXAMPLE = """## A section
+
+Each wait lasts `{figure}`{{ .input }} (`WAIT_SECONDS`).
+
+```python title="examples/08_async_await/bench_io_bound.py"
+--8<-- "examples/08_async_await/bench_io_bound.py"
+```
+"""
+
+
+@pytest.mark.parametrize(
+    ("figure", "ok"),
+    [("50 ms", True), ("0.05 s", True), ("0.2 s", False), ("5 ms", False)],
+)
+def test_input_check(figure: str, ok: bool) -> None:
+    problems = input_problems(SECTION_WITH_EXAMPLE.format(figure=figure), "page")
+    assert (not problems) == ok, problems
+    if not ok:
+        assert "bench_io_bound.py sets 0.05" in problems[0]
+
+
+def test_an_input_must_name_its_constant() -> None:
+    problems = input_problems("A wait of `50 ms`{ .input } here.\n", "page")
+    assert problems and "names no constant" in problems[0]
+
+
+# --- Claims: a page names the test that asserts each claim -------------------------
+
+# [`test_name`](../checks.md#claims){ .claim }: a link whose text is the test.
+CLAIM = re.compile(r"\[`(?P<test>test_\w+)`\]\([^)]*\)\{:?\s*\.claim\s*\}")
+CLAIMS_FILE = ROOT / "tests" / "test_claims.py"
+
+
+def claims_tests() -> set[str]:
+    tree = ast.parse(CLAIMS_FILE.read_text(encoding="utf-8"))
+    return {
+        node.name
+        for node in tree.body
+        if isinstance(node, ast.FunctionDef) and node.name.startswith("test_")
+    }
+
+
+def cited_claims(text: str) -> list[tuple[int, str]]:
+    return [
+        (n, m["test"]) for n, line in prose_lines(text) for m in CLAIM.finditer(line)
+    ]
+
+
+def test_every_claim_names_a_real_test_and_every_test_is_cited() -> None:
+    tests = claims_tests()
+    cited = {shown(p): cited_claims(p.read_text(encoding="utf-8")) for p in PAGES}
+    unknown = [
+        f"{page}:{line}: {name}"
+        for page, found in cited.items()
+        for line, name in found
+        if name not in tests
+    ]
+    named = {name for found in cited.values() for _, name in found}
+    uncited = sorted(tests - named)
+    assert not unknown, (
+        "These claims name no test in tests/test_claims.py (renamed or removed?):"
+        "\n  " + "\n  ".join(unknown)
+    )
+    assert not uncited, (
+        "These claims tests are cited by no page: mark the sentence each one "
+        "checks with [`test_name`](checks.md#claims){ .claim }:\n  "
+        + "\n  ".join(uncited)
+    )
+
+
+def test_claim_markers_are_found() -> None:
+    text = "Threads do not help [`test_x`](../checks.md#claims){ .claim }.\n"
+    assert cited_claims(text) == [(1, "test_x")]
+    assert cited_claims("```\n[`test_x`](a){ .claim }\n```\n") == []
