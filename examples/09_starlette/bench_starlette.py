@@ -45,7 +45,7 @@ VARIANTS: dict[str, str] = {
 }
 CONCURRENCY = [10, 50]  # open connections (`make bench`)
 SMALL_CONCURRENCY = [50]  # the claims tests
-DURATION_SECONDS = 2.5  # of each wrk run (`make bench`)
+DURATION_SECONDS = 2  # of each wrk run (`make bench`)
 SMALL_DURATION_SECONDS = 2  # the claims tests
 EXPECTED_SECONDS = 100  # a full run: 3 rounds x 8 fresh servers
 CHECK_REQUESTS = 10  # main(): requests sent at once to each endpoint

@@ -106,12 +106,12 @@ def wrk_version(wrk: str) -> str:
     return first[0] if first else "unknown"
 
 
-def run_wrk(wrk: str, url: str, connections: int, seconds: float) -> WrkRun:
+def run_wrk(wrk: str, url: str, connections: int, seconds: int) -> WrkRun:
     command = [
         wrk,
         f"-t{min(WRK_THREADS, connections)}",
         f"-c{connections}",
-        f"-d{seconds:g}s",
+        f"-d{seconds}s",
         f"--timeout={TIMEOUT}",
         "--latency",
         url,
@@ -124,10 +124,17 @@ def run_wrk(wrk: str, url: str, connections: int, seconds: float) -> WrkRun:
     return parse_wrk(result.stdout)
 
 
-def settings(module: Any, size: str) -> tuple[list[int], float]:
+def settings(module: Any, size: str) -> tuple[list[int], int]:
     if size == "full":
-        return list(module.CONCURRENCY), float(module.DURATION_SECONDS)
-    return list(module.SMALL_CONCURRENCY), float(module.SMALL_DURATION_SECONDS)
+        levels, seconds = module.CONCURRENCY, module.DURATION_SECONDS
+    else:
+        levels, seconds = module.SMALL_CONCURRENCY, module.SMALL_DURATION_SECONDS
+    if not isinstance(seconds, int) or seconds < 1:
+        raise ValueError(
+            f"{module.__name__}: wrk runs for whole seconds; the duration must be "
+            f"an int of 1 or more, not {seconds!r}"
+        )
+    return list(levels), seconds
 
 
 def planned_steps(module: Any, size: str, rounds: int | None) -> int:
