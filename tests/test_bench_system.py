@@ -385,3 +385,11 @@ def test_tools_modules_stay_small() -> None:
 def test_imports_inside_functions_count() -> None:
     source = "def f():\n    from tools.render import common\n"
     assert "tools.render.common" in imported_modules(source)
+
+
+def test_a_fractional_wrk_duration_is_refused() -> None:
+    """wrk takes whole seconds only (it prints its usage for "2.5s")."""
+    module = type("bench_demo", (), {})()
+    vars(module).update(__name__="bench_demo", CONCURRENCY=[10], DURATION_SECONDS=2.5)
+    with pytest.raises(ValueError, match="whole seconds"):
+        load.settings(module, "full")
