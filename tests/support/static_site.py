@@ -5,7 +5,8 @@ The page list comes from `nav` in mkdocs.yml: with `validation.omitted_files`
 set to warn, the strict build fails on any page left out of nav, so nav plus
 the theme's 404 page is every page. `test_links.py` checks that the built site
 holds exactly these pages, so a page the list misses fails loudly instead of
-going untested.
+going untested. The Markdown pages a person wrote are defined once, by
+tools.project.prose_pages(); `test_docs.py` checks nav lists exactly those.
 """
 
 from __future__ import annotations
