@@ -18,16 +18,24 @@ from tests.support.harness import (
     Example,
     HeaderError,
     parse_headers,
+    run_script,
     split_recorded_output,
     tool,
     with_recorded_output,
 )
 from tests.support.markdown import FenceError, fenced_blocks, prose_lines
+from tests.support.static_site import Page
 from tests.support.tiers import registered_tiers, tier_problems
-from tests.test_build import DISTRIBUTIONS, group_distributions, uncovered_imports
+from tests.test_build import (
+    DISTRIBUTIONS,
+    EXTERNAL_RESOURCE,
+    group_distributions,
+    uncovered_imports,
+)
 from tests.test_copy_paste import CodeBlocks, copy_problems
 from tests.test_docs import helper_importers, python_block_problems
 from tests.test_examples import check_in_process
+from tests.test_links import problem_with
 from tools import format_examples
 
 pytestmark = pytest.mark.docs
@@ -87,6 +95,20 @@ def test_an_in_process_example_with_wrong_output_fails(
     path.write_text('print("one")\n#> two\n', encoding="utf-8")
     with pytest.raises(pytest.fail.Exception, match=r"wrong\.py: the `#>` lines"):
         check_in_process(Example(path), eval_example)
+
+
+def test_a_script_that_leaves_a_process_or_never_exits_fails(tmp_path: Path) -> None:
+    path = tmp_path / "leaves_a_child.py"
+    path.write_text(
+        "import subprocess, sys\n"
+        'subprocess.Popen([sys.executable, "-c", "import time; time.sleep(60)"])\n',
+        encoding="utf-8",
+    )
+    [leaked] = run_script(path).leaked
+    assert "time.sleep(60)" in leaked
+    path.write_text("import time\ntime.sleep(60)\n", encoding="utf-8")
+    with pytest.raises(AssertionError, match="did not exit within 1 s"):
+        run_script(path, timeout=1)
 
 
 # --- The Markdown fence scanner ----------------------------------------------
@@ -234,6 +256,25 @@ def test_copy_check(tmp_path: Path) -> None:
     assert problem.startswith("p.html: a block is titled 'b.py', which names no file")
     [problem] = copy_problems([("p.html", "a.py", "print(2)\n")], tmp_path)
     assert problem.startswith("p.html: the block titled a.py is not that file")
+
+
+# --- The built site: links and other hosts ---------------------------------
+
+
+def test_a_link_to_a_missing_page_or_anchor_fails(tmp_path: Path) -> None:
+    (tmp_path / "a").mkdir()
+    (tmp_path / "a" / "index.html").write_text('<h2 id="here">A</h2>', "utf-8")
+    home = Page("/", None)
+    assert problem_with(tmp_path, home, "a", "a/#here") is None
+    assert "the site has no b/index.html" in problem_with(tmp_path, home, "a", "b/")
+    assert "has no id='gone'" in problem_with(tmp_path, home, "a", "a/#gone")
+
+
+def test_a_resource_from_another_host_is_found() -> None:
+    assert EXTERNAL_RESOURCE.search('<script defer src="https://unpkg.com/m.js">')
+    assert EXTERNAL_RESOURCE.search("<link rel=stylesheet href='//fonts.x/a.css'>")
+    assert not EXTERNAL_RESOURCE.search('<a href="https://docs.python.org/3/">')
+    assert not EXTERNAL_RESOURCE.search('<img src="../assets/chart.svg">')
 
 
 # --- format_examples: ruff format, `#>` lines kept ----------------------------
