@@ -109,8 +109,18 @@ def drift_problems(results_path: Path) -> list[str]:
     its embedded results hash only)."""
     import matplotlib
 
+    try:
+        outputs = render.rendered(results_path)
+    except results.ResultsError:
+        raise
+    except Exception as exc:  # a renderer that crashes on these samples
+        return [
+            f"rendering {shown(results_path)} failed ({type(exc).__name__}: {exc}). "
+            f"Fix tools/render/ or tools/bench/stats.py, then re-render with "
+            f"`{RENDER_COMMAND}`."
+        ]
     problems = []
-    for output, expected in render.rendered(results_path).items():
+    for output, expected in outputs.items():
         fix = (
             f"If you changed how results are summarised or drawn (tools/render/, "
             f"tools/bench/stats.py), re-render with `{RENDER_COMMAND}` and review "
