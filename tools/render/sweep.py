@@ -174,6 +174,13 @@ def draw(axes: Any, record: Record) -> None:
     style_axes(axes, "y")
 
 
+def log_axis(axes: Any, counts: list[int]) -> None:
+    """A log-2 x axis labelled with the measured counts themselves."""
+    axes.set_xscale("log", base=2)
+    axes.set_xticks(counts, [str(c) for c in counts])
+    axes.minorticks_off()
+
+
 def _amdahl_chart(axes: Any, record: Record) -> None:
     top = 2.0
     for index, (name, points) in enumerate(series(record).items()):
@@ -202,7 +209,7 @@ def _amdahl_chart(axes: Any, record: Record) -> None:
                 alpha=0.6,
                 label=f"Amdahl's Law, fitted s = {s:.3f}",
             )
-    axes.set_xscale("log", base=2)
+    log_axis(axes, sorted({p.value for p in samples(record).points}))
     axes.set_xlabel("workers (log scale)")
     axes.set_ylabel("speedup over 1 worker (median)")
     axes.set_ylim(0, top * 1.15)
@@ -227,7 +234,7 @@ def _knee_chart(axes: Any, record: Record) -> None:
         linestyle="dashed",
         label="predicted knee (L + c) / c",
     )
-    axes.set_xscale("log", base=2)
+    log_axis(axes, counts)
     axes.set_xlabel("threads (log scale)")
     axes.set_ylabel("calls per second (median)")
     axes.set_ylim(0, max(throughput) * 1.2)
