@@ -8,13 +8,15 @@ pressed the copy button would.
 
 from __future__ import annotations
 
+import difflib
 import shutil
 from html.parser import HTMLParser
 from pathlib import Path
 
 import pytest
 
-from tests.support.harness import Example, read_headers, run_script
+from tests.support.harness import Example, ScriptRun, read_headers, run_script
+from tests.support.recorded import mismatches, normalise, split_recordings
 from tools.project import ROOT
 
 pytestmark = pytest.mark.copy_paste
@@ -48,12 +50,13 @@ class CodeBlocks(HTMLParser):
         elif self._in_code:
             self._in_code -= 1
             if self._in_code == 0:
-                self.blocks.append((self._title.strip(), "".join(self._code)))
+                title = self._title or ""
+                self.blocks.append((title.strip(), "".join(self._code)))
                 self._title = None
 
     def handle_data(self, data: str) -> None:
         if self._in_title:
-            self._title += data
+            self._title = (self._title or "") + data
         elif self._in_code:
             self._code.append(data)
 
@@ -106,8 +109,29 @@ def whole_file_blocks(site: Path) -> list[tuple[str, str]]:
     return sorted(blocks.items())
 
 
+def output_problems(title: str, run: ScriptRun, folder: Path) -> list[str]:
+    """What a copy run alone printed that its file's recording does not say."""
+    source = (ROOT / title).read_text(encoding="utf-8")
+    _, blocks = split_recordings(source, title)
+    printed = {
+        "stdout": normalise(run.stdout, folder),
+        "stderr": normalise(run.stderr, folder),
+    }
+    differ, _unrecorded = mismatches(blocks, printed)
+    return [
+        f"{title}: copied alone, its {stream} differs from the recording:\n"
+        + "\n".join(
+            difflib.unified_diff(expected, lines, "recorded", "copy", lineterm="")
+        )
+        for stream, (expected, lines) in differ.items()
+    ]
+
+
 def test_copied_files_run_alone(built_site: Path, tmp_path: Path) -> None:
-    """Each whole-file block, saved alone into an empty folder, exits 0."""
+    """Each whole-file block, saved alone into an empty folder, exits with the
+    status its header declares (0 unless `# exit: N`), under the start method
+    it is pinned to (`# start-method:`), and a script prints what its file
+    records."""
     failures = []
     for title, code in whole_file_blocks(built_site):
         example = Example(ROOT / title, read_headers(ROOT / title))
@@ -117,13 +141,16 @@ def test_copied_files_run_alone(built_site: Path, tmp_path: Path) -> None:
         folder.mkdir()
         copy = folder / Path(title).name
         copy.write_text(code, encoding="utf-8")
-        run = run_script(copy)
-        if run.returncode != 0 or run.leaked:
+        run = run_script(copy, start_method=example.start_method)
+        if run.returncode != example.expected_exit or run.leaked:
             failures.append(
-                f"{title}: copied alone it exited with {run.returncode}"
+                f"{title}: copied alone it exited with {run.returncode} (its "
+                f"header declares {example.expected_exit})"
                 f"{' and left ' + str(run.leaked) if run.leaked else ''}:\n"
                 f"{run.stderr[-2000:]}"
             )
+        elif example.runs_as_script:
+            failures += output_problems(title, run, folder)
         shutil.rmtree(folder)
     assert not failures, (
         "\n".join(failures) + "\nA shown file must run without the project "

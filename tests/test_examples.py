@@ -1,6 +1,9 @@
 """Contract 2: every example runs, and its recorded output is what it printed.
 
-`make update` (pytest --update-examples) re-records the outputs.
+A script example's stdout and stderr are both recorded, per Python version
+where they differ, and it exits with the status it declares (0 by default).
+`make update` (pytest --update-examples) re-records the outputs of the
+interpreter it runs on.
 """
 
 from __future__ import annotations
@@ -12,13 +15,14 @@ import traceback
 import pytest
 from pytest_examples import CodeExample, EvalExample
 
-from tests.support.harness import (
-    OUTPUT_MARKER,
-    Example,
-    all_examples,
-    run_script,
-    split_recorded_output,
-    with_recorded_output,
+from tests.support.harness import Example, all_examples, run_script
+from tests.support.recorded import (
+    THIS_PYTHON,
+    mismatches,
+    normalise,
+    rerecord,
+    split_recordings,
+    with_recordings,
 )
 from tools.project import UPDATE_COMMAND
 
@@ -48,7 +52,15 @@ OTHER_START_METHODS = [
     if method in multiprocessing.get_all_start_methods()
     and method != multiprocessing.get_start_method()
 ]
-PROCESS_EXAMPLES = [e for e in EXAMPLES if e.starts_processes]
+
+
+def rerun_elsewhere(examples: list[Example]) -> list[Example]:
+    """The examples to rerun under the other start methods: those that start
+    processes, except any pinned to one start method by its header."""
+    return [e for e in examples if e.starts_processes and not e.start_method]
+
+
+PROCESS_EXAMPLES = rerun_elsewhere(EXAMPLES)
 
 
 @pytest.mark.parametrize("start_method", OTHER_START_METHODS)
@@ -96,47 +108,72 @@ def check_in_process(example: Example, eval_example: EvalExample) -> None:
     pytest.fail(f"{example.rel}: {problem}", pytrace=False)
 
 
+STREAM_WORDS = {
+    "stdout": ("output", "printed"),
+    "stderr": ("stderr", "wrote to stderr"),
+}
+
+
 def check_script(
     example: Example, *, update: bool, start_method: str | None = None
 ) -> None:
-    run = run_script(example.path, start_method=start_method)
-    how = f" under the {start_method!r} start method" if start_method else ""
-    assert run.returncode == 0, (
-        f"`python {example.rel}` exited with {run.returncode}{how}:\n{run.stderr}"
-        + (MAIN_GUARD_HINT if "bootstrapping phase" in run.stderr else "")
-    )
+    method = start_method or example.start_method
+    run = run_script(example.path, start_method=method)
+    how = f" under the {method!r} start method" if method else ""
+    if run.returncode != example.expected_exit:
+        declared = (
+            f", not {example.expected_exit} as its `# exit:` header says"
+            if example.expected_exit
+            else " (declare `# exit: N` if it fails on purpose)"
+        )
+        pytest.fail(
+            f"`python {example.rel}` exited with {run.returncode}{how}{declared}:\n"
+            + run.stderr
+            + (MAIN_GUARD_HINT if "bootstrapping phase" in run.stderr else ""),
+            pytrace=False,
+        )
     assert not run.leaked, (
         f"`python {example.rel}` left processes running after it exited:\n  "
         + "\n  ".join(run.leaked)
         + "\nJoin or terminate every process it starts (use `with` on pools)."
     )
-    assert not run.stderr.strip(), (
-        f"`python {example.rel}` wrote to stderr (keep a demo's output clean):\n"
-        + run.stderr
-    )
     source = example.path.read_text(encoding="utf-8")
-    code, recorded = split_recorded_output(source, example.rel)
-    printed = run.stdout.splitlines()
+    code, blocks = split_recordings(source, example.rel)
+    printed = {
+        "stdout": normalise(run.stdout, example.path.parent),
+        "stderr": normalise(run.stderr, example.path.parent),
+    }
     if update:
-        new_source = with_recorded_output(code, printed)
+        new_blocks = {s: rerecord(blocks.get(s), printed[s], s) for s in printed}
+        new_source = with_recordings(code, new_blocks)
         if new_source != source:
             example.path.write_text(new_source, encoding="utf-8")
         return
-    if recorded is None:
+    if not blocks:
         pytest.fail(
-            f"{example.rel} runs as a script but has no `{OUTPUT_MARKER}` block. "
-            f"Run `{UPDATE_COMMAND}` to record it.",
+            f"{example.rel} runs as a script but has no `# Output (recorded by "
+            f"`make update`):` block. Run `{UPDATE_COMMAND}` to record it.",
             pytrace=False,
         )
-    if printed != recorded:
+    differ, unrecorded = mismatches(blocks, printed)
+    for stream, (expected, lines) in differ.items():
+        noun, verb = STREAM_WORDS[stream]
         diff = "\n".join(
             difflib.unified_diff(
-                recorded, printed, "recorded in the file", "printed now", lineterm=""
+                expected, lines, "recorded in the file", "now", lineterm=""
             )
         )
         pytest.fail(
-            f"{example.rel}: its recorded output differs from what "
-            f"`python {example.rel}` printed{how}:\n{diff}\nIf the new output is "
-            f"right, run `{UPDATE_COMMAND}` and review the diff.",
+            f"{example.rel}: its recorded {noun} differs from what "
+            f"`python {example.rel}` {verb}{how} on Python {THIS_PYTHON}:\n"
+            f"{diff}\nIf the new {noun} is right, run `{UPDATE_COMMAND}` "
+            "and review the diff.",
             pytrace=False,
+        )
+    if unrecorded:
+        streams = " and ".join(f"its {STREAM_WORDS[s][0]}" for s in unrecorded)
+        pytest.skip(
+            f"{example.rel}: {streams} differ between Python "
+            f"versions and were never recorded on {THIS_PYTHON}; run "
+            f"`{UPDATE_COMMAND}` with Python {THIS_PYTHON} to record them."
         )

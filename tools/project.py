@@ -19,6 +19,9 @@ HELPERS_DIR = "_shared"  # examples/_shared/: helpers, exempt from the orphan ch
 NOT_PROSE = ("results", "assets")
 
 UPDATE_COMMAND = "make update"
+# The interpreter the README names: a recorded output block that names no
+# Python versions was recorded on it (tests/support/recorded.py).
+REFERENCE_PYTHON = "3.11"
 RENDER_COMMAND = "python -m tools.render"
 
 

@@ -1,4 +1,4 @@
-"""What the tests know about examples: discovery, headers, recorded output, runs.
+"""What the tests know about examples: discovery, headers, runs.
 
 An example file may start with header comments that the harness reads, one
 per line, before anything else (the first other line ends them):
@@ -6,16 +6,38 @@ per line, before anything else (the first other line ends them):
     # requires-python: >=3.13      skipped on older interpreters, reason shown
     # platform: linux              skipped on other platforms (sys.platform prefix)
     # output: script               run as `python file.py` in a fresh process;
-                                   its stdout is the trailing `#>` block
+                                   its stdout and stderr are the blocks at the end
+    # exit: 1                      (scripts) it fails on purpose: exits with 1.
+                                   Without it, any status but 0 fails the test
+    # start-method: spawn          (scripts) its processes start this way, so it
+                                   runs under that method only (not the matrix)
 
 Without `output: script` the file runs in-process under pytest-examples and
-each `#>` line sits under the `print` that wrote it. An unknown header, or a
-value the harness cannot read, is an error naming the file.
+each `#>` line sits under the `print` that wrote it. A script's output is
+recorded after its code, stdout first, then stderr:
+
+    # Output (recorded by `make update`):
+    #> jobs done: [0, 1]
+
+    # Stderr (recorded by `make update` on Python 3.11, 3.12, 3.13):
+    #! Traceback (most recent call last):
+    #![3.11, 3.12] AttributeError: Can't pickle local object 'main.<locals>.square'
+    #![3.13] AttributeError: Can't get local object 'main.<locals>.square'
+
+A tag such as [3.13] marks a line only those versions printed; the block's
+marker names every version it was recorded on. Addresses, process ids, the
+example's folder, temporary and interpreter folders, and durations are
+normalised (0x..., .../, took ... seconds). tests/support/recorded.py has the
+format, the rules and how `make update` rewrites a block.
+
+An unknown header, or a value the harness cannot read, is an error naming the
+file.
 """
 
 from __future__ import annotations
 
 import contextlib
+import multiprocessing
 import os
 import re
 import subprocess
@@ -25,7 +47,7 @@ import time
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from tools.project import ROOT, UPDATE_COMMAND, example_files, shown
+from tools.project import ROOT, example_files, shown
 
 HEADER = re.compile(r"^# (?P<name>[A-Za-z][\w-]*): *(?P<value>.+?) *$")
 # What each header accepts, as a regular expression and in words.
@@ -33,9 +55,12 @@ HEADER_VALUES = {
     "requires-python": (r">=\s*(\d+)\.(\d+)", "a minimum version, as in >=3.13"),
     "platform": (r"[a-z][a-z0-9]*", "a sys.platform prefix: linux, darwin, win32"),
     "output": (r"script", "script"),
+    "exit": (r"[1-9]\d{0,2}", "the exit status it fails with, as in 1"),
+    "start-method": (r"spawn|forkserver|fork", "spawn, forkserver or fork"),
 }
+# Headers that only a script run can honour.
+SCRIPT_ONLY = ("exit", "start-method")
 STARTS_PROCESSES = re.compile(r"\b(multiprocessing|ProcessPoolExecutor)\b")
-OUTPUT_MARKER = "# Output (recorded by `make update`):"  # a file format: keep it
 SCRIPT_TIMEOUT = 60
 START_METHOD_SITE = ROOT / "tests" / "start_method"
 # Processes multiprocessing starts for itself; they are not an example's leak.
@@ -56,6 +81,16 @@ class Example:
         return self.headers.get("output") == "script"
 
     @property
+    def expected_exit(self) -> int:
+        """The exit status it declares (0 unless it fails on purpose)."""
+        return int(self.headers.get("exit", "0"))
+
+    @property
+    def start_method(self) -> str | None:
+        """The start method it is pinned to, if any."""
+        return self.headers.get("start-method")
+
+    @property
     def starts_processes(self) -> bool:
         """Does it start processes (so the start method matters)?"""
         return bool(STARTS_PROCESSES.search(self.path.read_text(encoding="utf-8")))
@@ -72,6 +107,9 @@ class Example:
         platform = self.headers.get("platform")
         if platform and not sys.platform.startswith(platform):
             return f"{self.rel} runs on {platform} only"
+        method = self.start_method
+        if method and method not in multiprocessing.get_all_start_methods():
+            return f"{self.rel} needs the {method!r} start method, missing here"
         return None
 
 
@@ -100,6 +138,12 @@ def parse_headers(source: str, name: str) -> dict[str, str]:
                 f"reads; write {accepted}."
             )
         headers[key] = value
+    script_only = [key for key in SCRIPT_ONLY if key in headers]
+    if script_only and headers.get("output") != "script":
+        raise HeaderError(
+            f"{name}: '{script_only[0]}' needs '# output: script' above it: only "
+            "a script run has an exit status and a start method of its own."
+        )
     return headers
 
 
@@ -112,35 +156,7 @@ def all_examples() -> list[Example]:
     return [Example(path, read_headers(path)) for path in example_files()]
 
 
-# --- Scripts: a fresh `python file.py`, output in a trailing #> block ---------
-
-
-def split_recorded_output(
-    source: str, name: str = "<source>"
-) -> tuple[str, list[str] | None]:
-    """Return (code, recorded lines) for a script example called `name`.
-
-    Every line after OUTPUT_MARKER must be a `#>` line ("#> text", or "#>" for
-    an empty line); anything else there is an error naming the line."""
-    code, marker, block = source.partition("\n" + OUTPUT_MARKER + "\n")
-    if not marker:
-        return source, None
-    first = code.count("\n") + 3  # the line after the marker
-    lines = []
-    for number, line in enumerate(block.splitlines(), start=first):
-        if line != "#>" and not line.startswith("#> "):
-            raise ValueError(
-                f"{name}:{number}: {line!r} follows `{OUTPUT_MARKER}`, where only "
-                f"`#>` lines belong. Move code above the marker and run "
-                f"`{UPDATE_COMMAND}` to record the output again."
-            )
-        lines.append(line[3:])
-    return code + "\n", lines
-
-
-def with_recorded_output(code: str, output: list[str]) -> str:
-    block = "\n".join(f"#> {line}" if line else "#>" for line in output)
-    return f"{code.rstrip()}\n\n{OUTPUT_MARKER}\n{block}\n"
+# --- Scripts: a fresh `python file.py` --------------------------------------
 
 
 @dataclass
