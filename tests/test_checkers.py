@@ -105,9 +105,9 @@ print("a")
 #>
 
 # Stderr (recorded by `make update` on Python 3.11, 3.12, 3.13):
-#! Traceback (most recent call last):
+#!             Traceback (most recent call last):
 #![3.11, 3.12] AttributeError: Can't pickle local object 'f.<locals>.g'
-#![3.13] AttributeError: Can't get local object 'f.<locals>.g'
+#![3.13]       AttributeError: Can't get local object 'f.<locals>.g'
 #![3.13]
 """
 
@@ -182,10 +182,16 @@ def test_a_stray_line_after_the_output_marker_fails() -> None:
             "# Output (recorded by `make update`):\n#> b\n",
             "a second `Output` block",
         ),
+        (
+            "# Stderr (recorded by `make update` on Python 3.11, 3.12):\n"
+            "#![3.11] a\n#! b\n",
+            "their text starting in column 10",
+        ),
     ],
     ids=[
         *("stderr-in-output", "output-in-stderr", "no-space", "tag-without-versions"),
         *("unrecorded-version", "not-a-version", "bad-marker", "twice", "two-blocks"),
+        "misaligned",
     ],
 )
 def test_a_bad_recorded_block_fails(block: str, problem: str) -> None:
@@ -253,11 +259,11 @@ def test_update_on_another_python_tags_what_differs() -> None:
     printed = ["Traceback", "  File x, line 2", "Error: old"]
     new = rerecord(block, printed, "stderr", "3.12", reference="3.11")
     assert new is not None and new.versions == ("3.11", "3.12")
-    assert format_lines(new) == [
-        "#! Traceback",
+    assert format_lines(new) == [  # the text in one column: ^ marks stay aligned
+        "#!       Traceback",
         "#![3.11]   File x, line 1",
         "#![3.12]   File x, line 2",
-        "#! Error: old",
+        "#!       Error: old",
     ]
     # A third Python that prints what 3.12 printed joins 3.12's line.
     third = rerecord(new, printed, "stderr", "3.13", reference="3.11")

@@ -228,10 +228,16 @@ def _kill_session(session_id: int, grace: float = 2.0) -> list[str]:
     import psutil
 
     def members() -> list[psutil.Process]:
+        """Processes of the session still running. A zombie has exited; it
+        waits only for init to reap it, which on a busy machine can take
+        longer than the grace period."""
         found = []
-        for proc in psutil.process_iter(["cmdline"]):
+        for proc in psutil.process_iter(["cmdline", "status"]):
             try:
-                if os.getsid(proc.pid) == session_id:
+                if (
+                    os.getsid(proc.pid) == session_id
+                    and proc.info["status"] != psutil.STATUS_ZOMBIE
+                ):
                     found.append(proc)
             except (ProcessLookupError, PermissionError):
                 continue

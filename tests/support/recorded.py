@@ -63,7 +63,7 @@ MARKER = re.compile(
     r"^# (?P<title>Output|Stderr) \(recorded by `make update`"
     r"(?: on Python (?P<versions>[^)]*))?\):$"
 )
-LINE = re.compile(r"^#(?P<kind>[>!])(?:\[(?P<tag>[^\]]*)\])?(?:$| (?P<text>.*)$)")
+LINE = re.compile(r"^(?P<prefix>#(?P<kind>[>!])(?:\[(?P<tag>[^\]]*)\])?)(?:$| )")
 VERSION = re.compile(r"3\.\d+")
 THIS_PYTHON = f"{sys.version_info.major}.{sys.version_info.minor}"
 
@@ -127,39 +127,44 @@ def split_recordings(source: str, name: str = "<source>") -> tuple[str, dict]:
     if first is None:
         return source, {}
     blocks: dict[str, Block] = {}
-    current: tuple[str, frozenset[str] | None, list[Line]] | None = None
-
-    def close() -> None:
-        if current is not None:
-            stream, versions, body = current
-            ordered = tuple(sorted(versions, key=version_key)) if versions else None
-            blocks[stream] = Block(stream, tuple(body), ordered)
-
+    # (marker's line number, marker match, [(line number, line)]) per block
+    raw: list[tuple[int, re.Match, list[tuple[int, str]]]] = []
     for number, line in enumerate(lines[first:], start=first + 1):
-        where = f"{name}:{number}"
-        marker = MARKER.match(line)
-        if marker:
-            close()
-            stream = "stdout" if marker["title"] == "Output" else "stderr"
-            if stream in blocks:
-                raise RecordingError(f"{where}: a second `{marker['title']}` block")
-            versions = (
-                _versions(marker["versions"], where) if marker["versions"] else None
-            )
-            current = (stream, versions, [])
-            continue
-        if not line.strip():
-            continue
-        assert current is not None
-        stream, versions, body = current
-        title, kind = STREAMS[stream]
+        if marker := MARKER.match(line):
+            raw.append((number, marker, []))
+        elif line.strip():
+            raw[-1][2].append((number, line))
+    for number, marker, body in raw:
+        block = _read_block(marker, body, name, number)
+        if block.stream in blocks:
+            raise RecordingError(f"{name}:{number}: a second `{marker['title']}` block")
+        blocks[block.stream] = block
+    return "\n".join(lines[:first]).rstrip() + "\n", blocks
+
+
+def _read_block(
+    marker: re.Match, body: list[tuple[int, str]], name: str, number: int
+) -> Block:
+    stream = "stdout" if marker["title"] == "Output" else "stderr"
+    title, kind = STREAMS[stream]
+    versions = None
+    if marker["versions"]:
+        versions = _versions(marker["versions"], f"{name}:{number}")
+    matches = []
+    for number, line in body:
         match = LINE.match(line)
         if not match or match["kind"] != kind:
             raise RecordingError(
-                f"{where}: {line!r} follows `# {title} (recorded by "
+                f"{name}:{number}: {line!r} follows `# {title} (recorded by "
                 f"`make update`):`, where only `#{kind}` lines belong. Move code "
                 f"above the marker and run `{UPDATE_COMMAND}` to record it again."
             )
+        matches.append((number, line, match))
+    # The text starts in the same column on every line: after the widest tag.
+    width = max([len(m["prefix"]) for _, _, m in matches] + [2]) + 1
+    lines = []
+    for number, line, match in matches:
+        where = f"{name}:{number}"
         tag = None
         if match["tag"] is not None:
             if versions is None:
@@ -168,27 +173,41 @@ def split_recordings(source: str, name: str = "<source>") -> tuple[str, dict]:
                     "names no versions; let `make update` tag lines"
                 )
             tag = _versions(match["tag"], where)
-            if not tag <= versions:
+            if not tag <= set(versions):
                 raise RecordingError(
                     f"{where}: the tag [{match['tag']}] names a version the "
-                    f"block was not recorded on ({', '.join(sorted(versions))})"
+                    f"block was not recorded on ({', '.join(versions)})"
                 )
-        body.append(Line(match["text"] or "", tag))
-    close()
-    return "\n".join(lines[:first]).rstrip() + "\n", blocks
+        if line != match["prefix"] and line[len(match["prefix"]) : width].strip(" "):
+            raise RecordingError(
+                f"{where}: {line!r} follows `# {title} (recorded by "
+                f"`make update`):`, where only `#{kind}` lines belong, their text "
+                f"starting in column {width + 1}. Run `{UPDATE_COMMAND}` to "
+                "record it again."
+            )
+        lines.append(Line(line[width:], tag))
+    ordered = tuple(sorted(versions, key=version_key)) if versions else None
+    return Block(stream, tuple(lines), ordered)
 
 
 def format_block(block: Block) -> str:
+    """The block as written in the file: each line's text starts in the same
+    column, after the widest tag, so a traceback's ^ marks stay under their
+    code."""
     title, kind = STREAMS[block.stream]
     on = ""
     if block.versions is not None:
         on = " on Python " + ", ".join(block.versions)
-    out = [f"# {title} (recorded by `make update`{on}):"]
+    prefixes = []
     for line in block.lines:
         tag = ""
         if line.versions is not None:
             tag = "[" + ", ".join(sorted(line.versions, key=version_key)) + "]"
-        out.append(f"#{kind}{tag} {line.text}" if line.text else f"#{kind}{tag}")
+        prefixes.append(f"#{kind}{tag}")
+    width = max([len(p) for p in prefixes] + [2])
+    out = [f"# {title} (recorded by `make update`{on}):"]
+    for prefix, line in zip(prefixes, block.lines, strict=True):
+        out.append(f"{prefix.ljust(width)} {line.text}" if line.text else prefix)
     return "\n".join(out)
 
 
