@@ -1,6 +1,6 @@
 """What every test gets: the leak check, its tier (and the time per tier), the
-`built_site` fixture, all three from tests/support/; and a fix for
-pytest-examples on 3.11."""
+`built_site` fixture, the count of quoted texts per page, all from
+tests/support/; and a fix for pytest-examples on 3.11."""
 
 from __future__ import annotations
 
@@ -10,6 +10,7 @@ pytest_plugins = (
     "tests.support.leaks",
     "tests.support.tiers",
     "tests.support.static_site",
+    "tests.support.quotes",
 )
 
 if sys.version_info[:2] == (3, 11):

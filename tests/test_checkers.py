@@ -25,6 +25,7 @@ from tests.support.harness import (
     tool,
 )
 from tests.support.markdown import FenceError, fenced_blocks, prose_lines
+from tests.support.quotes import check_page, page_quotes
 from tests.support.recorded import (
     THIS_PYTHON,
     Block,
@@ -619,6 +620,71 @@ def test_format_check_fails_on_an_unformatted_file(tmp_path: Path, capsys) -> No
     assert f"would reformat {path}" in capsys.readouterr().out
     assert format_examples.main([str(path)]) == 0
     assert path.read_text(encoding="utf-8") == "x = 1\n#> 1\n"
+
+
+# --- Quoted error, warning and log texts -----------------------------------
+
+QUOTING_PAGE = """\
+!!! failure "`RuntimeError: boom at 0x7f3a5c2e1d90`"
+
+    It says `ValueError: the value
+    was wrong`, then *Executing <Task pending> took 0.2 seconds*, and Python 9
+    would say *PicklingError: not run here*{ .cited }. Not quotes:
+    `time.sleep()`, `RuntimeError` alone.
+
+!!! warning "No error at all: a plain title"
+
+```text
+Traceback (most recent call last):
+```
+
+```mermaid
+Note over Main: a diagram, not output
+```
+
+```python title="examples/a.py"
+--8<-- "examples/a.py"
+```
+"""
+
+RECORDING = """\
+# output: script
+print(1)
+
+# Stderr (recorded by `make update` on Python 3.11, 3.12):
+#!       Traceback (most recent call last):
+#![3.11] RuntimeError: boom at 0x...
+#![3.12] ValueError: the value
+#![3.12]   was wrong
+#!       Executing <Task pending> took ... seconds
+"""
+
+
+def test_quotes_are_found_where_a_page_quotes() -> None:
+    found = [(q.line, q.text, q.cited) for q in page_quotes(QUOTING_PAGE)]
+    assert found == [
+        (1, "RuntimeError: boom at 0x7f3a5c2e1d90", False),
+        (3, "ValueError: the value was wrong", False),
+        (4, "Executing <Task pending> took 0.2 seconds", False),
+        (5, "PicklingError: not run here", True),
+        (11, "Traceback (most recent call last):", False),
+    ]
+
+
+def test_a_quote_no_recording_on_the_page_holds_fails(tmp_path: Path) -> None:
+    (tmp_path / "examples").mkdir()
+    (tmp_path / "examples" / "a.py").write_text(RECORDING, encoding="utf-8")
+    quotes, problems = check_page(QUOTING_PAGE, "p.md", root=tmp_path)
+    assert len(quotes) == 5 and problems == []
+    changed = QUOTING_PAGE.replace("the value", "the number")
+    [problem] = check_page(changed, "p.md", root=tmp_path)[1]
+    assert problem.startswith("p.md:3: quotes 'ValueError: the number was wrong'")
+    # Across versions a quote must come from one version's text.
+    mixed = QUOTING_PAGE.replace("`, then", ": boom at 0x1234abcd`, then")
+    assert "p.md:3: quotes" in check_page(mixed, "p.md", root=tmp_path)[1][0]
+    # The recording of an example that another page includes does not count.
+    elsewhere = QUOTING_PAGE.replace('--8<-- "examples/a.py"', "")
+    assert len(check_page(elsewhere, "p.md", root=tmp_path)[1]) == 4
 
 
 # --- mypy: an example wrong on purpose says so on the line ------------------
