@@ -72,3 +72,13 @@ def test_type_ignores_in_examples_name_a_code_and_a_reason() -> None:
     for path in example_files():
         problems += type_ignore_problems(path.read_text(encoding="utf-8"), shown(path))
     assert not problems, "\n".join(problems)
+
+
+def test_mypy() -> None:
+    """The type checker over the files pyproject.toml's [tool.mypy] names."""
+    result = subprocess.run([tool("mypy")], cwd=ROOT, capture_output=True, text=True)
+    assert result.returncode == 0, (
+        f"mypy found problems:\n{result.stdout}{result.stderr}\nFix them (`make "
+        "lint` runs the same); an example wrong on purpose says so in place with "
+        "`# type: ignore[code]  # reason`."
+    )

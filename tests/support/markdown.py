@@ -93,7 +93,7 @@ def _scan(text: str, source: str) -> tuple[list[Block], list[tuple[int, str]]]:
 
 def _outside_comments(line: str, in_comment: bool) -> tuple[str, bool]:
     """The parts of `line` outside HTML comments, and whether one is still open."""
-    kept = []
+    kept: list[str] = []
     while line:
         if in_comment:
             end = line.find(COMMENT_CLOSE)

@@ -24,7 +24,6 @@ from dataclasses import dataclass
 from http import HTTPStatus
 from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
-from typing import ClassVar
 from urllib.parse import unquote, urlsplit
 
 import pytest
@@ -124,7 +123,7 @@ def file_for(site: Path, url_path: str) -> Path:
 class _Handler(SimpleHTTPRequestHandler):
     """Serves the site quietly, gzip-compressing text like GitHub Pages does."""
 
-    extensions_map: ClassVar = {
+    extensions_map = {  # noqa: RUF012 (the base class declares it)
         **SimpleHTTPRequestHandler.extensions_map,
         **CONTENT_TYPES,
     }
@@ -166,7 +165,7 @@ def serve(site: Path) -> Iterator[str]:
     )
     thread.start()
     try:
-        host, port = server.server_address[:2]
+        host, port = str(server.server_address[0]), server.server_address[1]
         yield f"http://{host}:{port}"
     finally:
         server.shutdown()
