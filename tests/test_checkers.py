@@ -238,6 +238,22 @@ def test_normalisation(printed: str, recorded: str) -> None:
     assert line.startswith(recorded)
 
 
+def test_line_numbers_vary_only_in_the_interpreter_files() -> None:
+    """The standard library's line numbers move between patch releases; the
+    example's own must stay, since a page may quote them."""
+    stdlib = sysconfig.get_paths()["stdlib"]
+    printed = (
+        f'  File "{stdlib}/concurrent/futures/_base.py", line 456, in result\n'
+        '  File "/work/here/demo.py", line 20, in <module>\n'
+        f"cb=[f() at {stdlib}/asyncio/base_events.py:180] at /work/here/demo.py:13"
+    )
+    assert normalise(printed, Path("/work/here")) == [
+        '  File ".../concurrent/futures/_base.py", line ..., in result',
+        '  File ".../demo.py", line 20, in <module>',
+        "cb=[f() at .../asyncio/base_events.py:...] at .../demo.py:13",
+    ]
+
+
 # --- make update: each Python rewrites only its own lines --------------------
 
 OLD = ["Traceback", "  File x, line 1", "Error: old"]

@@ -22,12 +22,10 @@ if __name__ == "__main__":
 #!             concurrent.futures.process._RemoteTraceback:
 #!             """
 #!             Traceback (most recent call last):
-#![3.11]         File ".../multiprocessing/queues.py", line 244, in _feed
-#![3.12]         File ".../multiprocessing/queues.py", line 259, in _feed
-#![3.13]         File ".../multiprocessing/queues.py", line 262, in _feed
+#!               File ".../multiprocessing/queues.py", line ..., in _feed
 #!                 obj = _ForkingPickler.dumps(obj)
 #![3.11, 3.12]           ^^^^^^^^^^^^^^^^^^^^^^^^^^
-#!               File ".../multiprocessing/reduction.py", line 51, in dumps
+#!               File ".../multiprocessing/reduction.py", line ..., in dumps
 #!                 cls(buf, protocol).dump(obj)
 #![3.13]           ~~~~~~~~~~~~~~~~~~~~~~~^^^^^
 #!             _pickle.PicklingError: Can't pickle <function <lambda> at 0x...>: attribute lookup <lambda> on __main__ failed
@@ -43,18 +41,16 @@ if __name__ == "__main__":
 #!                 print(pool.submit(OPERATIONS["square"], 3).result(timeout=TIMEOUT_SECONDS))
 #![3.11, 3.12]           ^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^
 #![3.13]                 ~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~^^^^^^^^^^^^^^^^^^^^^^^^^
-#!               File ".../concurrent/futures/_base.py", line 456, in result
+#!               File ".../concurrent/futures/_base.py", line ..., in result
 #!                 return self.__get_result()
 #![3.11, 3.12]            ^^^^^^^^^^^^^^^^^^^
 #![3.13]                  ~~~~~~~~~~~~~~~~~^^
-#!               File ".../concurrent/futures/_base.py", line 401, in __get_result
+#!               File ".../concurrent/futures/_base.py", line ..., in __get_result
 #!                 raise self._exception
-#![3.11]         File ".../multiprocessing/queues.py", line 244, in _feed
-#![3.12]         File ".../multiprocessing/queues.py", line 259, in _feed
-#![3.13]         File ".../multiprocessing/queues.py", line 262, in _feed
+#!               File ".../multiprocessing/queues.py", line ..., in _feed
 #!                 obj = _ForkingPickler.dumps(obj)
 #![3.11, 3.12]           ^^^^^^^^^^^^^^^^^^^^^^^^^^
-#!               File ".../multiprocessing/reduction.py", line 51, in dumps
+#!               File ".../multiprocessing/reduction.py", line ..., in dumps
 #!                 cls(buf, protocol).dump(obj)
 #![3.13]           ~~~~~~~~~~~~~~~~~~~~~~~^^^^^
 #!             _pickle.PicklingError: Can't pickle <function <lambda> at 0x...>: attribute lookup <lambda> on __main__ failed

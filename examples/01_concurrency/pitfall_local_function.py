@@ -23,12 +23,10 @@ if __name__ == "__main__":
 #!             concurrent.futures.process._RemoteTraceback:
 #!             """
 #!             Traceback (most recent call last):
-#![3.11]         File ".../multiprocessing/queues.py", line 244, in _feed
-#![3.12]         File ".../multiprocessing/queues.py", line 259, in _feed
-#![3.13]         File ".../multiprocessing/queues.py", line 262, in _feed
+#!               File ".../multiprocessing/queues.py", line ..., in _feed
 #!                 obj = _ForkingPickler.dumps(obj)
 #![3.11, 3.12]           ^^^^^^^^^^^^^^^^^^^^^^^^^^
-#!               File ".../multiprocessing/reduction.py", line 51, in dumps
+#!               File ".../multiprocessing/reduction.py", line ..., in dumps
 #!                 cls(buf, protocol).dump(obj)
 #![3.11, 3.12] AttributeError: Can't pickle local object 'main.<locals>.square'
 #![3.13]           ~~~~~~~~~~~~~~~~~~~~~~~^^^^^
@@ -45,18 +43,16 @@ if __name__ == "__main__":
 #!                 print(pool.submit(square, 3).result(timeout=TIMEOUT_SECONDS))
 #![3.11, 3.12]           ^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^
 #![3.13]                 ~~~~~~~~~~~~~~~~~~~~~~~~~~~~~^^^^^^^^^^^^^^^^^^^^^^^^^
-#!               File ".../concurrent/futures/_base.py", line 456, in result
+#!               File ".../concurrent/futures/_base.py", line ..., in result
 #!                 return self.__get_result()
 #![3.11, 3.12]            ^^^^^^^^^^^^^^^^^^^
 #![3.13]                  ~~~~~~~~~~~~~~~~~^^
-#!               File ".../concurrent/futures/_base.py", line 401, in __get_result
+#!               File ".../concurrent/futures/_base.py", line ..., in __get_result
 #!                 raise self._exception
-#![3.11]         File ".../multiprocessing/queues.py", line 244, in _feed
-#![3.12]         File ".../multiprocessing/queues.py", line 259, in _feed
-#![3.13]         File ".../multiprocessing/queues.py", line 262, in _feed
+#!               File ".../multiprocessing/queues.py", line ..., in _feed
 #!                 obj = _ForkingPickler.dumps(obj)
 #![3.11, 3.12]           ^^^^^^^^^^^^^^^^^^^^^^^^^^
-#!               File ".../multiprocessing/reduction.py", line 51, in dumps
+#!               File ".../multiprocessing/reduction.py", line ..., in dumps
 #!                 cls(buf, protocol).dump(obj)
 #![3.11, 3.12] AttributeError: Can't pickle local object 'main.<locals>.square'
 #![3.13]           ~~~~~~~~~~~~~~~~~~~~~~~^^^^^

@@ -25,16 +25,16 @@ with ProcessPoolExecutor(max_workers=1, mp_context=spawn) as pool:
 #!               File "<string>", line 1, in <module>
 #![3.13]           from multiprocessing.spawn import spawn_main; spawn_main(tracker_fd=8, pipe_handle=12)
 #![3.13]                                                         ~~~~~~~~~~^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^
-#!               File ".../multiprocessing/spawn.py", line 122, in spawn_main
+#!               File ".../multiprocessing/spawn.py", line ..., in spawn_main
 #!                 exitcode = _main(fd, parent_sentinel)
 #![3.11, 3.12]                ^^^^^^^^^^^^^^^^^^^^^^^^^^
-#!               File ".../multiprocessing/spawn.py", line 131, in _main
+#!               File ".../multiprocessing/spawn.py", line ..., in _main
 #!                 prepare(preparation_data)
 #![3.13]           ~~~~~~~^^^^^^^^^^^^^^^^^^
-#!               File ".../multiprocessing/spawn.py", line 246, in prepare
+#!               File ".../multiprocessing/spawn.py", line ..., in prepare
 #!                 _fixup_main_from_path(data['init_main_from_path'])
 #![3.13]           ~~~~~~~~~~~~~~~~~~~~~^^^^^^^^^^^^^^^^^^^^^^^^^^^^^
-#!               File ".../multiprocessing/spawn.py", line 297, in _fixup_main_from_path
+#!               File ".../multiprocessing/spawn.py", line ..., in _fixup_main_from_path
 #!                 main_content = runpy.run_path(main_path,
 #![3.11, 3.12]                    ^^^^^^^^^^^^^^^^^^^^^^^^^
 #![3.11]         File "<frozen runpy>", line 291, in run_path
@@ -46,44 +46,36 @@ with ProcessPoolExecutor(max_workers=1, mp_context=spawn) as pool:
 #!               File ".../pitfall_no_main_guard.py", line 21, in <module>
 #!                 print(pool.submit(square, 3).result(timeout=TIMEOUT_SECONDS))
 #![3.11, 3.12]           ^^^^^^^^^^^^^^^^^^^^^^
-#![3.11]         File ".../concurrent/futures/process.py", line 808, in submit
-#![3.12]         File ".../concurrent/futures/process.py", line 835, in submit
 #![3.13]                 ~~~~~~~~~~~^^^^^^^^^^^
-#![3.13]         File ".../concurrent/futures/process.py", line 811, in submit
+#!               File ".../concurrent/futures/process.py", line ..., in submit
 #!                 self._adjust_process_count()
-#![3.11]         File ".../concurrent/futures/process.py", line 767, in _adjust_process_count
-#![3.12]         File ".../concurrent/futures/process.py", line 794, in _adjust_process_count
 #![3.13]           ~~~~~~~~~~~~~~~~~~~~~~~~~~^^
-#![3.13]         File ".../concurrent/futures/process.py", line 770, in _adjust_process_count
+#!               File ".../concurrent/futures/process.py", line ..., in _adjust_process_count
 #!                 self._spawn_process()
-#![3.11]         File ".../concurrent/futures/process.py", line 785, in _spawn_process
-#![3.12]         File ".../concurrent/futures/process.py", line 812, in _spawn_process
 #![3.13]           ~~~~~~~~~~~~~~~~~~~^^
-#![3.13]         File ".../concurrent/futures/process.py", line 788, in _spawn_process
+#!               File ".../concurrent/futures/process.py", line ..., in _spawn_process
 #!                 p.start()
 #![3.13]           ~~~~~~~^^
-#!               File ".../multiprocessing/process.py", line 121, in start
+#!               File ".../multiprocessing/process.py", line ..., in start
 #!                 self._popen = self._Popen(self)
 #![3.11, 3.12]                   ^^^^^^^^^^^^^^^^^
-#![3.11]         File ".../multiprocessing/context.py", line 288, in _Popen
 #![3.13]                         ~~~~~~~~~~~^^^^^^
-#![3.12, 3.13]   File ".../multiprocessing/context.py", line 289, in _Popen
+#!               File ".../multiprocessing/context.py", line ..., in _Popen
 #!                 return Popen(process_obj)
 #![3.11, 3.12]            ^^^^^^^^^^^^^^^^^^
-#!               File ".../multiprocessing/popen_spawn_posix.py", line 32, in __init__
+#!               File ".../multiprocessing/popen_spawn_posix.py", line ..., in __init__
 #!                 super().__init__(process_obj)
-#![3.11, 3.12]   File ".../multiprocessing/popen_fork.py", line 19, in __init__
 #![3.13]           ~~~~~~~~~~~~~~~~^^^^^^^^^^^^^
-#![3.13]         File ".../multiprocessing/popen_fork.py", line 20, in __init__
+#!               File ".../multiprocessing/popen_fork.py", line ..., in __init__
 #!                 self._launch(process_obj)
 #![3.13]           ~~~~~~~~~~~~^^^^^^^^^^^^^
-#!               File ".../multiprocessing/popen_spawn_posix.py", line 42, in _launch
+#!               File ".../multiprocessing/popen_spawn_posix.py", line ..., in _launch
 #!                 prep_data = spawn.get_preparation_data(process_obj._name)
 #![3.11, 3.12]                 ^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^
-#!               File ".../multiprocessing/spawn.py", line 164, in get_preparation_data
+#!               File ".../multiprocessing/spawn.py", line ..., in get_preparation_data
 #!                 _check_not_importing_main()
 #![3.13]           ~~~~~~~~~~~~~~~~~~~~~~~~~^^
-#!               File ".../multiprocessing/spawn.py", line 140, in _check_not_importing_main
+#!               File ".../multiprocessing/spawn.py", line ..., in _check_not_importing_main
 #!                 raise RuntimeError('''
 #![3.13]           ...<16 lines>...
 #![3.13]           ''')
@@ -110,10 +102,10 @@ with ProcessPoolExecutor(max_workers=1, mp_context=spawn) as pool:
 #!                 print(pool.submit(square, 3).result(timeout=TIMEOUT_SECONDS))
 #![3.11, 3.12]           ^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^
 #![3.13]                 ~~~~~~~~~~~~~~~~~~~~~~~~~~~~~^^^^^^^^^^^^^^^^^^^^^^^^^
-#!               File ".../concurrent/futures/_base.py", line 456, in result
+#!               File ".../concurrent/futures/_base.py", line ..., in result
 #!                 return self.__get_result()
 #![3.11, 3.12]            ^^^^^^^^^^^^^^^^^^^
 #![3.13]                  ~~~~~~~~~~~~~~~~~^^
-#!               File ".../concurrent/futures/_base.py", line 401, in __get_result
+#!               File ".../concurrent/futures/_base.py", line ..., in __get_result
 #!                 raise self._exception
 #!             concurrent.futures.process.BrokenProcessPool: A process in the process pool was terminated abruptly while the future was running or pending.

@@ -28,28 +28,24 @@ if __name__ == "__main__":
 #![3.13]           ~~~~^^
 #!               File ".../pitfall_run_in_loop.py", line 18, in main
 #!                 asyncio.run(handle_request())
-#![3.11]         File ".../asyncio/runners.py", line 190, in run
 #![3.13]           ~~~~~~~~~~~^^^^^^^^^^^^^^^^^^
-#![3.12, 3.13]   File ".../asyncio/runners.py", line 194, in run
+#!               File ".../asyncio/runners.py", line ..., in run
 #!                 return runner.run(main)
 #![3.11, 3.12]            ^^^^^^^^^^^^^^^^
 #![3.13]                  ~~~~~~~~~~^^^^^^
-#!               File ".../asyncio/runners.py", line 118, in run
+#!               File ".../asyncio/runners.py", line ..., in run
 #!                 return self._loop.run_until_complete(task)
 #![3.11, 3.12]            ^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^
-#![3.11]         File ".../asyncio/base_events.py", line 653, in run_until_complete
-#![3.12]         File ".../asyncio/base_events.py", line 684, in run_until_complete
 #![3.13]                  ~~~~~~~~~~~~~~~~~~~~~~~~~~~~~^^^^^^
-#![3.13]         File ".../asyncio/base_events.py", line 721, in run_until_complete
+#!               File ".../asyncio/base_events.py", line ..., in run_until_complete
 #!                 return future.result()
 #![3.11, 3.12]            ^^^^^^^^^^^^^^^
 #![3.13]                  ~~~~~~~~~~~~~^^
 #!               File ".../pitfall_run_in_loop.py", line 14, in handle_request
 #!                 asyncio.run(do_all_jobs())  # the mistake: this task's loop is running
 #![3.11, 3.12]     ^^^^^^^^^^^^^^^^^^^^^^^^^^
-#![3.11]         File ".../asyncio/runners.py", line 186, in run
 #![3.13]           ~~~~~~~~~~~^^^^^^^^^^^^^^^
-#![3.12, 3.13]   File ".../asyncio/runners.py", line 190, in run
+#!               File ".../asyncio/runners.py", line ..., in run
 #!                 raise RuntimeError(
 #![3.13]               "asyncio.run() cannot be called from a running event loop")
 #!             RuntimeError: asyncio.run() cannot be called from a running event loop

@@ -40,6 +40,10 @@ one run differs from the next, and the recorded lines show the result:
 - the example's own folder, a tempfile directory, and the interpreter's own
   folders (standard library, site-packages, prefix) become .../
 - a duration "took 0.503 seconds" becomes "took ... seconds"
+- a line number in a file of the interpreter's own (`File ".../asyncio/
+  base_events.py", line 456` or `base_events.py:180`) becomes `line ...` or
+  `:...`: it moves between patch releases (3.11.7 here, the latest 3.11 in
+  the workflow); the example's own line numbers stay
 - trailing spaces are dropped (a comment cannot keep them: formatters strip them)
 """
 
@@ -245,8 +249,24 @@ def _variable_folders(script_dir: Path) -> list[str]:
     return sorted(folders, key=len, reverse=True)
 
 
+def _interpreter_folders(script_dir: Path) -> list[str]:
+    mine = {str(script_dir), str(script_dir.resolve())}
+    return [f for f in _variable_folders(script_dir) if f not in mine]
+
+
+def _unnumbered(text: str, script_dir: Path) -> str:
+    """Line numbers in the interpreter's own files replaced by `...`."""
+    for folder in _interpreter_folders(script_dir):
+        for separator in {os.sep, "/"}:
+            start = re.escape(folder + separator)
+            text = re.sub(rf'(File "{start}[^"]+", line )\d+', r"\1...", text)
+            text = re.sub(rf"({start}[^\s:\]]+\.py):\d+", r"\1:...", text)
+    return text
+
+
 def normalise(text: str, script_dir: Path) -> list[str]:
     """The lines of `text` as recorded: what varies between runs replaced."""
+    text = _unnumbered(text, script_dir)
     for folder in _variable_folders(script_dir):
         for separator in {os.sep, "/"}:
             text = text.replace(folder + separator, ".../")
