@@ -9,7 +9,7 @@ from collections.abc import Callable
 from typing import Any
 
 from tools.bench.results import Record
-from tools.bench.stats import Spread
+from tools.bench.stats import Spread, spread
 
 GENERATOR = "tools/render"
 HASH_LABEL = "results-sha256"
@@ -74,8 +74,6 @@ MIDDLE_NOTE = "the middle half of the rounds (25th to 75th percentile) in bracke
 
 
 def capacity_text(record: Record) -> str:
-    from tools.bench.stats import spread
-
     if record.capacity is None:
         return ""
     parts = [
