@@ -450,14 +450,15 @@ def test_an_input_must_name_its_constant() -> None:
 
 # [`test_name`](../checks.md#claims){ .claim }: a link whose text is the test.
 CLAIM = re.compile(r"\[`(?P<test>test_\w+)`\]\([^)]*\)\{:?\s*\.claim\s*\}")
-CLAIMS_FILE = ROOT / "tests" / "test_claims.py"
+# One file of claims per guide or topic: tests/test_claims.py, tests/test_claims_*.py.
+CLAIMS_FILES = sorted((ROOT / "tests").glob("test_claims*.py"))
 
 
 def claims_tests() -> set[str]:
-    tree = ast.parse(CLAIMS_FILE.read_text(encoding="utf-8"))
     return {
         node.name
-        for node in tree.body
+        for path in CLAIMS_FILES
+        for node in ast.parse(path.read_text(encoding="utf-8")).body
         if isinstance(node, ast.FunctionDef) and node.name.startswith("test_")
     }
 
@@ -480,7 +481,7 @@ def test_every_claim_names_a_real_test_and_every_test_is_cited() -> None:
     named = {name for found in cited.values() for _, name in found}
     uncited = sorted(tests - named)
     assert not unknown, (
-        "These claims name no test in tests/test_claims.py (renamed or removed?):"
+        "These claims name no test in tests/test_claims*.py (renamed or removed?):"
         "\n  " + "\n  ".join(unknown)
     )
     assert not uncited, (
