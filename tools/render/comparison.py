@@ -65,8 +65,22 @@ def method(record: Record) -> str:
     )
 
 
+def one_worker_each(record: Record) -> bool:
+    """No ideal and no worker counts: variants doing the same work in one thread
+    (a Python loop against a C library), compared only with the baseline."""
+    data = samples(record)
+    return not data.ideal_seconds and not any(v.workers for v in data.variants.values())
+
+
 def key_figures(record: Record) -> list[str]:
     data = samples(record)
+    if one_worker_each(record):
+        return [
+            f"**{name}** ran {times(speedup(record, name).median)} as fast as "
+            f"{data.baseline}."
+            for name in data.variants
+            if name != data.baseline
+        ]
     if data.ideal_seconds:
         ideal = seconds(data.ideal_seconds)
         return [
@@ -104,6 +118,20 @@ def key_figures(record: Record) -> list[str]:
 def table(record: Record) -> list[str]:
     data = samples(record)
     ideal = data.ideal_seconds
+    if one_worker_each(record):
+        return markdown_table(
+            ["Variant", "Median time", f"Speedup vs {data.baseline}"],
+            [
+                [
+                    f"`{name}`",
+                    middle(spread(variant.seconds), seconds),
+                    "baseline"
+                    if name == data.baseline
+                    else middle(speedup(record, name)),
+                ]
+                for name, variant in data.variants.items()
+            ],
+        )
     header = ["Variant", "Workers", "Median time", f"Speedup vs {data.baseline}"]
     header += ["Times the ideal"] if ideal else ["Ceiling (capacity)", "Of ceiling"]
     rows = []
@@ -132,7 +160,10 @@ def table(record: Record) -> list[str]:
 
 
 def draw(axes: Any, record: Record) -> None:
-    if samples(record).ideal_seconds:
+    if one_worker_each(record):
+        axes.set_position((0.17, 0.25, 0.8, 0.6))
+        _times_faster_chart(axes, record)
+    elif samples(record).ideal_seconds:
         axes.set_position((0.13, 0.25, 0.84, 0.6))
         _ideal_chart(axes, record)
     else:
@@ -249,4 +280,41 @@ def _ideal_chart(axes: Any, record: Record) -> None:
     axes.set_yticks(range(len(names)), names)
     axes.invert_yaxis()
     axes.set_xlabel("time of one run, in multiples of the ideal (log scale)")
+    style_axes(axes, "x")
+
+
+def _times_faster_chart(axes: Any, record: Record) -> None:
+    """Horizontal bars: each variant's speedup over the baseline, log scale."""
+    data = samples(record)
+    names = list(data.variants)
+    longest = 1.0
+    for row, name in enumerate(names):
+        stat = speedup(record, name)
+        longest = max(longest, stat.high)
+        axes.barh(
+            row,
+            stat.median,
+            0.6,
+            xerr=[[stat.median - stat.low], [stat.high - stat.median]],
+            color=COLOURS[row % len(COLOURS)],
+            ecolor=TEXT_GREY,
+            capsize=3,
+        )
+        axes.annotate(
+            times(stat.median),
+            (stat.high, row),
+            xytext=(6, 0),
+            textcoords="offset points",
+            va="center",
+            fontsize=9,
+        )
+    axes.axvline(1.0, color=TEXT_GREY, linewidth=0.8)
+    axes.set_xscale("log")
+    axes.set_xlim(0.7, longest * 2.5)
+    ticks = [t for t in LOG_TICKS if t <= longest * 2.5]
+    axes.set_xticks(ticks, [f"{t:g}x" for t in ticks])
+    axes.minorticks_off()
+    axes.set_yticks(range(len(names)), names)
+    axes.invert_yaxis()
+    axes.set_xlabel(f"speedup vs {data.baseline} (median, middle half; log scale)")
     style_axes(axes, "x")
