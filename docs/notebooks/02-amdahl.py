@@ -1,0 +1,1 @@
+../../examples/02_benefits_and_costs/amdahl_notebook.py
