@@ -15,7 +15,7 @@ from collections.abc import Callable
 import numpy as np
 
 KIND = "comparison"  # how tools/bench measures and renders it
-FULL_SIZE = 1_000_000  # numbers per run (`make bench`); the sum fits in an int64
+FULL_SIZE = 2_000_000  # numbers per run (`make bench`); the sum fits in an int64
 SMALL_SIZE = 300_000  # the claims tests
 CHECK_SIZE = 1_000  # main()
 ROUNDS = {"full": 10, "small": 5}  # rounds of every variant and the capacity probe
@@ -55,3 +55,9 @@ def main() -> None:
 
 if __name__ == "__main__":
     main()
+
+# Output (recorded by `make update`):
+#> sum of the squares below 1,000: 332,833,500
+#> python-loop same answer: True
+#> builtin-sum same answer: True
+#> numpy       same answer: True
