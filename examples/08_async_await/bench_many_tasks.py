@@ -88,3 +88,7 @@ def main() -> None:
 
 if __name__ == "__main__":
     main()
+
+# Output (recorded by `make update`):
+#> asyncio  10,000 tasks, threads used: 1, overlapped: True
+#> uvloop   10,000 tasks, threads used: 1, overlapped: True

@@ -1,0 +1,53 @@
+"""asyncio.to_thread runs at most the default executor's size at once; a bigger
+ThreadPoolExecutor, set with loop.set_default_executor(), raises that cap."""
+
+import asyncio
+import math
+import os
+import threading
+import time
+from concurrent.futures import ThreadPoolExecutor
+
+CALLS = 40  # blocking calls started at once: more than any default pool (32)
+CALL_SECONDS = 0.1  # each one blocks this long, as a slow driver call would
+
+
+def blocking_call(threads: set[int]) -> None:
+    threads.add(threading.get_ident())
+    time.sleep(CALL_SECONDS)
+
+
+async def run_calls() -> tuple[int, float]:
+    """Start CALLS blocking calls in threads; (threads used, elapsed in waits)."""
+    threads: set[int] = set()
+    started = time.perf_counter()
+    await asyncio.gather(
+        *(asyncio.to_thread(blocking_call, threads) for _ in range(CALLS))
+    )
+    return len(threads), (time.perf_counter() - started) / CALL_SECONDS
+
+
+def about(waits: float, expected: int) -> bool:
+    """Within the noise of a busy machine: not faster, not much slower."""
+    return 0.8 * expected <= waits <= 1.5 * expected + 1
+
+
+async def main() -> None:
+    cpus = getattr(os, "process_cpu_count", os.cpu_count)() or 1
+    default_size = min(32, cpus + 4)  # ThreadPoolExecutor's default max_workers
+    threads, capped = await run_calls()
+    print(f"threads used == min(32, CPUs + 4): {threads == default_size}")
+    #> threads used == min(32, CPUs + 4): True
+    rounds = math.ceil(CALLS / threads)  # the calls run in batches of `threads`
+    print(f"took about ceil({CALLS} / threads) waits: {about(capped, rounds)}")
+    #> took about ceil(40 / threads) waits: True
+
+    loop = asyncio.get_running_loop()
+    loop.set_default_executor(ThreadPoolExecutor(max_workers=CALLS))
+    _threads, raised = await run_calls()
+    print(f"with a {CALLS}-thread executor, faster: {raised < capped}")
+    #> with a 40-thread executor, faster: True
+
+
+if __name__ == "__main__":
+    asyncio.run(main())  # at the end, it shuts the executor down and joins its threads
