@@ -24,7 +24,7 @@ from types import ModuleType
 from tools.bench import results
 from tools.bench.results import Record
 from tools.project import RENDER_COMMAND, RESULTS_DIR, bench_command, shown, text_sha256
-from tools.render import comparison, cost, footprint, load, sweep
+from tools.render import comparison, cost, footprint, load, sweep, timeline
 from tools.render.common import (
     GENERATOR,
     HASH_LABEL,
@@ -39,6 +39,7 @@ RENDERERS: dict[str, ModuleType] = {
     "footprint": footprint,
     "load": load,
     "sweep": sweep,
+    "timeline": timeline,
 }
 FRAGMENT_HASH = re.compile(rf"{HASH_LABEL}: ([0-9a-f]{{64}})")
 SVG_VERSION = re.compile(rf"rendered with {MATPLOTLIB_LABEL} (\d[\w.+]*)")

@@ -4,7 +4,8 @@ MODEL "amdahl": speedup T(1)/T(n) per series; for a series of waits the fitted
 serial fraction s and the curve 1 / (s + (1 - s) / n); for "processes" the
 measured capacity as the ceiling. MODEL "knee": throughput against threads,
 the measured knee (smallest count reaching 90% of the peak) and the predicted
-(L + c) / c.
+(L + c) / c. MODELS "release" and "convoy" (guide 6): tools/render/gil.py. MODEL "transfer"
+(guide 3): tools/render/transfer.py.
 """
 
 from __future__ import annotations
@@ -21,6 +22,7 @@ from tools.bench.stats import (
     paired_ratios,
     spread,
 )
+from tools.render import gil, transfer
 from tools.render.common import (
     CEILING_COLOUR,
     COLOURS,
@@ -80,6 +82,10 @@ def predicted_knee(record: Record) -> float:
 
 
 def method(record: Record) -> str:
+    if samples(record).model in gil.MODELS:
+        return gil.method(record)
+    if samples(record).model in transfer.MODELS:
+        return transfer.method(record)
     return (
         f"Median of {record.schedule.rounds} rounds per point, every point "
         f"measured once per round in alternating order; {MIDDLE_NOTE}. Speedups "
@@ -88,6 +94,10 @@ def method(record: Record) -> str:
 
 
 def key_figures(record: Record) -> list[str]:
+    if samples(record).model in gil.MODELS:
+        return gil.key_figures(record)
+    if samples(record).model in transfer.MODELS:
+        return transfer.key_figures(record)
     if samples(record).model == "knee":
         return [
             f"**Knee:** throughput first reached {KNEE_SHARE:.0%} of its peak at "
@@ -114,6 +124,10 @@ def speedups(points: list[Point]) -> list[Spread]:
 
 
 def table(record: Record) -> list[str]:
+    if samples(record).model in gil.MODELS:
+        return gil.table(record)
+    if samples(record).model in transfer.MODELS:
+        return transfer.table(record)
     if samples(record).model == "knee":
         return _knee_table(record)
     return _amdahl_table(record)
@@ -167,7 +181,11 @@ def _knee_table(record: Record) -> list[str]:
 
 
 def draw(axes: Any, record: Record) -> None:
-    if samples(record).model == "knee":
+    if samples(record).model in gil.MODELS:
+        gil.draw(axes, record)
+    elif samples(record).model in transfer.MODELS:
+        transfer.draw(axes, record)
+    elif samples(record).model == "knee":
         _knee_chart(axes, record)
     else:
         _amdahl_chart(axes, record)

@@ -9,8 +9,9 @@ from __future__ import annotations
 
 from types import ModuleType
 
-from tools.bench.kinds import comparison, cost, footprint, load, sweep
+from tools.bench.kinds import comparison, cost, footprint, load, sweep, timeline
 
 KINDS: dict[str, ModuleType] = {
-    module.KIND: module for module in (comparison, sweep, load, footprint, cost)
+    module.KIND: module
+    for module in (comparison, sweep, load, footprint, cost, timeline)
 }
