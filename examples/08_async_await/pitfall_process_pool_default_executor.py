@@ -17,21 +17,26 @@ async def main() -> None:
 if __name__ == "__main__":
     asyncio.run(main())
 
-# Stderr (recorded by `make update`):
-#! Traceback (most recent call last):
-#!   File ".../pitfall_process_pool_default_executor.py", line 18, in <module>
-#!     asyncio.run(main())
-#!   File ".../asyncio/runners.py", line ..., in run
-#!     return runner.run(main)
-#!            ^^^^^^^^^^^^^^^^
-#!   File ".../asyncio/runners.py", line ..., in run
-#!     return self._loop.run_until_complete(task)
-#!            ^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^
-#!   File ".../asyncio/base_events.py", line ..., in run_until_complete
-#!     return future.result()
-#!            ^^^^^^^^^^^^^^^
-#!   File ".../pitfall_process_pool_default_executor.py", line 14, in main
-#!     loop.set_default_executor(pool)
-#!   File ".../asyncio/base_events.py", line ..., in set_default_executor
-#!     raise TypeError('executor must be ThreadPoolExecutor instance')
-#! TypeError: executor must be ThreadPoolExecutor instance
+# Stderr (recorded by `make update` on Python 3.11, 3.12, 3.13):
+#!             Traceback (most recent call last):
+#!               File ".../pitfall_process_pool_default_executor.py", line 18, in <module>
+#!                 asyncio.run(main())
+#![3.13]           ~~~~~~~~~~~^^^^^^^^
+#!               File ".../asyncio/runners.py", line ..., in run
+#!                 return runner.run(main)
+#![3.11, 3.12]            ^^^^^^^^^^^^^^^^
+#![3.13]                  ~~~~~~~~~~^^^^^^
+#!               File ".../asyncio/runners.py", line ..., in run
+#!                 return self._loop.run_until_complete(task)
+#![3.11, 3.12]            ^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^
+#![3.13]                  ~~~~~~~~~~~~~~~~~~~~~~~~~~~~~^^^^^^
+#!               File ".../asyncio/base_events.py", line ..., in run_until_complete
+#!                 return future.result()
+#![3.11, 3.12]            ^^^^^^^^^^^^^^^
+#![3.13]                  ~~~~~~~~~~~~~^^
+#!               File ".../pitfall_process_pool_default_executor.py", line 14, in main
+#!                 loop.set_default_executor(pool)
+#![3.13]           ~~~~~~~~~~~~~~~~~~~~~~~~~^^^^^^
+#!               File ".../asyncio/base_events.py", line ..., in set_default_executor
+#!                 raise TypeError('executor must be ThreadPoolExecutor instance')
+#!             TypeError: executor must be ThreadPoolExecutor instance
