@@ -9,11 +9,18 @@ The variables in CAPS limit it, but only if they are set before NumPy is importe
 
 import os
 import time
+from collections.abc import Callable
 from concurrent.futures import ProcessPoolExecutor
 
 WORKERS = 2
 CAPS = ("OMP_NUM_THREADS", "OPENBLAS_NUM_THREADS", "MKL_NUM_THREADS")
-HOLD_SECONDS = 0.2  # keeps a worker busy, so the next task goes to another one
+HOLD_SECONDS = 0.1  # keeps a worker busy, so the next task goes to another one
+
+
+def cap_library_threads() -> None:
+    """One thread per library pool, for libraries loaded after this call."""
+    for name in CAPS:
+        os.environ[name] = "1"
 
 
 def threads_after_importing_numpy(_: int) -> tuple[int, int]:
@@ -24,16 +31,12 @@ def threads_after_importing_numpy(_: int) -> tuple[int, int]:
     return os.getpid(), len(os.listdir("/proc/self/task"))  # Linux: one per thread
 
 
-def cap_library_threads() -> None:
-    """A pool initializer: runs in each worker before any task imports NumPy."""
-    for name in CAPS:
-        os.environ[name] = "1"
-
-
-def threads_per_worker(capped: bool) -> list[int]:
-    initializer = cap_library_threads if capped else None
+def threads_per_worker(
+    task: Callable[[int], tuple[int, int]],
+    initializer: Callable[[], None] | None = None,
+) -> list[int]:
     with ProcessPoolExecutor(max_workers=WORKERS, initializer=initializer) as pool:
-        counts = dict(pool.map(threads_after_importing_numpy, range(WORKERS)))
+        counts = dict(pool.map(task, range(WORKERS)))
     return list(counts.values())  # one count per worker process
 
 
@@ -41,12 +44,21 @@ def main() -> None:
     for name in CAPS:  # start from a clean slate, whatever the shell set
         os.environ.pop(name, None)
     cpus = len(os.sched_getaffinity(0))
-    uncapped = threads_per_worker(capped=False)
+
+    uncapped = threads_per_worker(threads_after_importing_numpy)
     print(f"{len(uncapped)} worker processes, uncapped")
     print(f"  threads in the workers exceed the CPUs: {sum(uncapped) > cpus}")
-    capped = threads_per_worker(capped=True)
-    print(f"{len(capped)} worker processes, capped to 1 thread each")
+
+    capped = threads_per_worker(threads_after_importing_numpy, cap_library_threads)
+    print("capped in the pool's initializer, before NumPy loads")
     print(f"  one thread per worker: {capped == [1] * len(capped)}")
+
+    import numpy  # noqa: F401  # now in this process: OpenBLAS reads the variables
+
+    cap_library_threads()  # too late for this process
+    threads = len(os.listdir("/proc/self/task"))
+    print("this process, capped after NumPy loaded")
+    print(f"  one thread: {threads == 1}")
 
 
 if __name__ == "__main__":
@@ -55,5 +67,7 @@ if __name__ == "__main__":
 # Output (recorded by `make update`):
 #> 2 worker processes, uncapped
 #>   threads in the workers exceed the CPUs: True
-#> 2 worker processes, capped to 1 thread each
+#> capped in the pool's initializer, before NumPy loads
 #>   one thread per worker: True
+#> this process, capped after NumPy loaded
+#>   one thread: False
