@@ -106,11 +106,19 @@ def timeline_run() -> Record:
 
 
 def test_cpu_bound_threads_never_run_at_once(timeline_run) -> None:
-    """Under the GIL, two CPU-bound threads' slices never overlap, in any round."""
+    """Under the GIL, two CPU-bound threads are never both running, in any
+    round: no stretch during which both were seen running lasts longer than
+    the gap the timestamps can resolve (a switch shorter than it shows no gap)."""
     require_gil(timeline_run)
+    resolution = float(timeline_run.config["GAP_SECONDS"])
     runs = timeline_run.samples.scenarios["two CPU-bound threads"]
-    both = [timeline.both_running(timeline_run, lanes) for lanes in runs]
-    assert max(both) == 0, f"both CPU-bound threads ran at once: shares {both}"
+    longest = [timeline.longest_overlap(*lanes.values()) for lanes in runs]
+    assert max(longest) <= resolution, (
+        f"both CPU-bound threads were running at once for up to "
+        f"{max(longest) * 1e6:.0f} µs (per round: "
+        f"{[round(x * 1e6) for x in longest]}), over the {resolution * 1e6:.0f} µs "
+        "the timestamps resolve"
+    )
 
 
 # --- The convoy effect ----------------------------------------------------------

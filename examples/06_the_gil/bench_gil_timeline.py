@@ -109,31 +109,31 @@ SCENARIOS = {
 }
 
 
-def overlap(first: list[list[float]], second: list[list[float]]) -> float:
-    """Seconds during which both threads were running."""
-    return sum(
-        max(0.0, min(a_end, b_end) - max(a_start, b_start))
+def longest_overlap(first: list[list[float]], second: list[list[float]]) -> float:
+    """The longest stretch, in seconds, during which both threads were running.
+
+    A thread switched out for less than GAP_SECONDS shows no gap, so anything
+    shorter than that is within the measurement's resolution.
+    """
+    return max(
+        min(a_end, b_end) - max(a_start, b_start)
         for a_start, a_end in first
         for b_start, b_end in second
     )
 
 
 def main() -> None:
-    lanes = two_cpu_threads("small")
-    both = overlap(lanes["thread 1"], lanes["thread 2"]) > 0
-    print(f"two CPU-bound threads ran at the same instant: {both}")
-    lanes = cpu_and_io_threads("small")
-    wakes = [start for start, _end in lanes["I/O thread"]]
-    gaps = sorted(later - earlier for earlier, later in itertools.pairwise(wakes))
-    waits = gaps[len(gaps) // 2] / IO_WAIT_SECONDS  # median time between wake-ups
-    print(
-        f"beside a CPU-bound thread, the I/O thread woke every 2 waits or more: {waits >= 2}"
-    )
+    # Only the scenarios whose threads need the GIL: their answer is the same on
+    # every run. Whether two hashing threads overlap depends on the free cores.
+    for name in ("two CPU-bound threads", "a CPU-bound thread and an I/O thread"):
+        first, second = SCENARIOS[name]("small").values()
+        both = longest_overlap(first, second) > GAP_SECONDS
+        print(f"{name}: ever both running: {both}")
 
 
 if __name__ == "__main__":
     main()
 
-# Output (recorded by `make update`):
-#> two CPU-bound threads ran at the same instant: False
-#> beside a CPU-bound thread, the I/O thread woke every 2 waits or more: True
+# Output (recorded by `make update` on Python 3.11, 3.12, 3.13):
+#> two CPU-bound threads: ever both running: False
+#> a CPU-bound thread and an I/O thread: ever both running: False

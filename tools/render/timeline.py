@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import itertools
 import statistics
+import textwrap
 from typing import Any
 
 from tools.bench.kinds.timeline import Lanes, Samples
@@ -27,6 +28,7 @@ from tools.render.common import (
 
 MIN_DRAWN_SECONDS = 0.0002  # a slice shorter than this is drawn this wide
 LANE_HEIGHT = 0.7
+LABEL_WIDTH = 26  # characters per line of a scenario's name beside its lanes
 
 
 def samples(record: Record) -> Samples:
@@ -49,6 +51,15 @@ def overlap(first: list[list[float]], second: list[list[float]]) -> float:
     """Seconds during which both lanes had a slice."""
     return sum(
         max(0.0, min(a_end, b_end) - max(a_start, b_start))
+        for a_start, a_end in first
+        for b_start, b_end in second
+    )
+
+
+def longest_overlap(first: list[list[float]], second: list[list[float]]) -> float:
+    """The longest stretch during which both lanes had a slice (negative: none)."""
+    return max(
+        min(a_end, b_end) - max(a_start, b_start)
         for a_start, a_end in first
         for b_start, b_end in second
     )
@@ -118,7 +129,7 @@ def table(record: Record) -> list[str]:
 
 
 def draw(axes: Any, record: Record) -> None:
-    axes.set_position((0.3, 0.25, 0.66, 0.62))
+    axes.set_position((0.27, 0.25, 0.69, 0.62))
     labels, row = [], 0
     run_ms = run_seconds(record) * 1000
     for group, (name, runs) in enumerate(samples(record).scenarios.items()):
@@ -133,7 +144,8 @@ def draw(axes: Any, record: Record) -> None:
             axes.broken_barh(
                 bars, (row - LANE_HEIGHT / 2, LANE_HEIGHT), facecolors=colour
             )
-            labels.append(f"{name}:\n{thread}" if index == 0 else thread)
+            title = "\n".join(textwrap.wrap(f"{name}:", LABEL_WIDTH))
+            labels.append(f"{title}\n{thread}" if index == 0 else thread)
             row += 1
     axes.set_yticks(range(row), labels, fontsize=7.5)
     axes.set_ylim(row - 0.5, -0.5)
