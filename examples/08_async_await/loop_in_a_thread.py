@@ -5,9 +5,8 @@ import asyncio
 import threading
 from concurrent.futures import Future
 from types import TracebackType
-from typing import Any, TypeVar
+from typing import Any
 
-T = TypeVar("T")
 RESULT_TIMEOUT = 5  # seconds a caller waits for a result before giving up
 
 

@@ -4,7 +4,7 @@ import asyncio
 
 JOBS = 20
 LIMIT = 3  # at most this many requests in flight, say to spare a server
-WAIT_SECONDS = 0.01
+REQUEST_SECONDS = 0.01
 
 
 class Counter:
@@ -17,7 +17,7 @@ async def fetch(limit: asyncio.Semaphore, counter: Counter) -> None:
     async with limit:  # waits while LIMIT tasks are inside
         counter.in_flight += 1  # no await between read and write: no race
         counter.most = max(counter.most, counter.in_flight)
-        await asyncio.sleep(WAIT_SECONDS)  # as if waiting for the reply
+        await asyncio.sleep(REQUEST_SECONDS)  # as if waiting for the reply
         counter.in_flight -= 1
 
 
