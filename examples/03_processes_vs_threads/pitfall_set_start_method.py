@@ -6,9 +6,7 @@ import multiprocessing
 
 
 def main() -> None:
-    lock = (
-        multiprocessing.Lock()
-    )  # making a Lock, a Queue or a Process fixes the method
+    lock = multiprocessing.Lock()  # a Lock, a Queue or a Process fixes the method
     multiprocessing.set_start_method("spawn")  # the mistake: too late
     print(f"never printed: {lock}")
 
@@ -18,10 +16,10 @@ if __name__ == "__main__":
 
 # Stderr (recorded by `make update` on Python 3.11, 3.12, 3.13):
 #!             Traceback (most recent call last):
-#!               File ".../pitfall_set_start_method.py", line 17, in <module>
+#!               File ".../pitfall_set_start_method.py", line 15, in <module>
 #!                 main()
 #![3.13]           ~~~~^^
-#!               File ".../pitfall_set_start_method.py", line 12, in main
+#!               File ".../pitfall_set_start_method.py", line 10, in main
 #!                 multiprocessing.set_start_method("spawn")  # the mistake: too late
 #![3.11, 3.12]     ^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^
 #![3.13]           ~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~^^^^^^^^^
