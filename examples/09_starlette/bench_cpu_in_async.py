@@ -202,3 +202,9 @@ def main() -> None:
 
 if __name__ == "__main__":
     main()
+
+# Output (recorded by `make update`):
+#> GET /cheap             -> 200 {'cheap': True}
+#> GET /cpu/inline        -> 200 {'way': 'inline', 'result': 2666646666700000}
+#> GET /cpu/to_thread     -> 200 {'way': 'to_thread', 'result': 2666646666700000}
+#> GET /cpu/process_pool  -> 200 {'way': 'process_pool', 'result': 2666646666700000}

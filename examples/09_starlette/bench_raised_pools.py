@@ -57,12 +57,14 @@ START_TIMEOUT = 30  # seconds for a fresh server to answer
 STOP_TIMEOUT = 10  # seconds for it to exit after SIGTERM, before it is killed
 
 
+# --8<-- [start:lifespan]
 @asynccontextmanager
 async def lifespan(app: Starlette) -> AsyncIterator[None]:
     # The default executor belongs to the running loop: set it from inside.
     loop = asyncio.get_running_loop()
     loop.set_default_executor(ThreadPoolExecutor(max_workers=EXECUTOR_THREADS))
     yield  # asyncio.run() shuts the default executor down at the end
+# --8<-- [end:lifespan]
 
 
 async def wait_await(request: Request) -> JSONResponse:
@@ -223,3 +225,8 @@ def main() -> None:
 
 if __name__ == "__main__":
     main()
+
+# Output (recorded by `make update`):
+#> GET /await     -> {'variant': 'await'}, 10 at once overlap: True
+#> GET /to_thread -> {'variant': 'to_thread_raised'}, 10 at once overlap: True
+#> GET /wsgi      -> {'variant': 'wsgi_threads'}, 10 at once overlap: True

@@ -178,3 +178,7 @@ def main() -> None:
 
 if __name__ == "__main__":
     main()
+
+# Output (recorded by `make update`):
+#> $ python -m uvicorn bench_server_stack:app --host 127.0.0.1 --port 0 --loop uvloop --http httptools --workers 2 --no-access-log
+#> GET /hello -> 'Hello, world!'; processes answering: 2
