@@ -32,8 +32,8 @@ SMALL_SERIES: dict[str, list[int]] = {  # the claims tests
     "python": [65536],
 }
 WORK_BYTES = {  # bytes processed per timed run: tens of milliseconds each
-    "sha256": 8 * 1048576,
-    "zlib": 512 * 1024,
+    "sha256": 32 * 1048576,
+    "zlib": 4 * 1048576,
     "python": 256 * 1024,
 }
 ZLIB_LEVEL = 1

@@ -23,11 +23,11 @@ from tools.render.common import (
     markdown_table,
     middle,
     seconds,
-    size_in_bytes,
     times,
 )
 
 MODELS = ("release", "convoy")
+TICK_CROWDING = 1.1  # a size this close below the next one gets no tick label
 PERCENTILES = ("p50", "p90", "p99")
 PERCENTILE_NAMES = {"p50": "median", "p90": "90th percentile", "p99": "99th percentile"}
 
@@ -63,6 +63,14 @@ def share(record: Record, point: Point) -> Spread:
     return spread(share_of_capacity(m["sequential"], m["threads"], ceiling))
 
 
+def buffer_label(size: int) -> str:
+    """1 KiB, 64 KiB, 1 MiB when exact; the bytes otherwise (2,047 B)."""
+    for unit, factor in (("MiB", 2**20), ("KiB", 2**10)):
+        if size >= factor and size % factor == 0:
+            return f"{size // factor} {unit}"
+    return f"{size:,} B"
+
+
 def find(record: Record, name: str, value: int) -> Point:
     return next(p for p in series(record)[name] if p.value == value)
 
@@ -72,6 +80,10 @@ def find(record: Record, name: str, value: int) -> Point:
 
 def switch_interval(record: Record) -> float:
     return float(record.config["SWITCH_INTERVAL_SECONDS"])
+
+
+def threads_label(count: int) -> str:
+    return f"{count} CPU-bound thread{'' if count == 1 else 's'}"
 
 
 def latency(point: Point, metric: str) -> Spread:
@@ -108,7 +120,7 @@ def key_figures(record: Record) -> list[str]:
         for name, points in series(record).items():
             point = points[-1]
             lines.append(
-                f"**{name}, {size_in_bytes(point.value)} buffers:** 2 threads ran "
+                f"**{name}, {buffer_label(point.value)} buffers:** 2 threads ran "
                 f"{times(speedup(point).median)} as fast as one, "
                 f"{share(record, point).median:.2f} of the measured capacity."
             )
@@ -117,7 +129,7 @@ def key_figures(record: Record) -> list[str]:
     for point in series(record)["echo"]:
         p90 = latency(point, "p90").median
         lines.append(
-            f"**{point.value} CPU-bound threads:** 90th percentile round trip "
+            f"**{threads_label(point.value)}:** 90th percentile round trip "
             f"{seconds(p90)}, {p90 / switch_interval(record):.2f} switch intervals; "
             f"median {seconds(latency(point, 'p50').median)}."
         )
@@ -133,7 +145,7 @@ def table(record: Record) -> list[str]:
                 rows.append(
                     [
                         f"`{name}`",
-                        size_in_bytes(point.value),
+                        buffer_label(point.value),
                         middle(spread(m["sequential"]), seconds),
                         middle(spread(m["threads"]), seconds),
                         middle(speedup(point)),
@@ -198,7 +210,12 @@ def _release_chart(axes: Any, record: Record) -> None:
     )
     axes.set_xscale("log", base=2)
     ticks = sorted(sizes)
-    axes.set_xticks(ticks, [size_in_bytes(v) for v in ticks], rotation=45, fontsize=8)
+    # Sizes side by side (2,047 and 2,048 bytes) share one label: the larger.
+    labels = [
+        "" if later < value * TICK_CROWDING else buffer_label(value)
+        for value, later in zip(ticks, [*ticks[1:], ticks[-1] * 2], strict=True)
+    ]
+    axes.set_xticks(ticks, labels, fontsize=7.5)
     axes.minorticks_off()
     axes.set_xlabel("buffer per call (log scale)")
     axes.set_ylabel("2 threads' speedup over 1 (median)")
@@ -227,9 +244,7 @@ def _convoy_chart(axes: Any, record: Record) -> None:
         label=f"switch interval ({seconds(switch_interval(record))})",
     )
     axes.set_yscale("log")
-    axes.set_xticks(
-        range(len(points)), [f"{p.value} CPU-bound threads" for p in points]
-    )
+    axes.set_xticks(range(len(points)), [threads_label(p.value) for p in points])
     axes.set_ylabel("round trip, milliseconds (log scale)")
     low = min(statistics.median(p.metrics["p50"]) for p in points) * 1000
     high = max(interval, *[latency(p, "p99").median * 1000 for p in points])
