@@ -4,8 +4,8 @@ MODEL "amdahl": speedup T(1)/T(n) per series; for a series of waits the fitted
 serial fraction s and the curve 1 / (s + (1 - s) / n); for "processes" the
 measured capacity as the ceiling. MODEL "knee": throughput against threads,
 the measured knee (smallest count reaching 90% of the peak) and the predicted
-(L + c) / c. MODELS "release" and "convoy" (guide 6): tools/render/gil.py. MODEL "transfer"
-(guide 3): tools/render/transfer.py.
+(L + c) / c. MODELS "release" and "convoy" (guide 6): tools/render/gil.py.
+MODEL "transfer" (guide 3): tools/render/transfer.py.
 """
 
 from __future__ import annotations
