@@ -24,7 +24,16 @@ from types import ModuleType
 from tools.bench import results
 from tools.bench.results import Record
 from tools.project import RENDER_COMMAND, RESULTS_DIR, bench_command, shown, text_sha256
-from tools.render import comparison, cost, footprint, load, sweep, timeline
+from tools.render import (
+    comparison,
+    connections,
+    cost,
+    footprint,
+    load,
+    served,
+    sweep,
+    timeline,
+)
 from tools.render.common import (
     GENERATOR,
     HASH_LABEL,
@@ -35,9 +44,11 @@ from tools.render.common import (
 
 RENDERERS: dict[str, ModuleType] = {
     "comparison": comparison,
+    "connections": connections,
     "cost": cost,
     "footprint": footprint,
     "load": load,
+    "served": served,
     "sweep": sweep,
     "timeline": timeline,
 }

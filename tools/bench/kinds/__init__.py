@@ -9,9 +9,27 @@ from __future__ import annotations
 
 from types import ModuleType
 
-from tools.bench.kinds import comparison, cost, footprint, load, sweep, timeline
+from tools.bench.kinds import (
+    comparison,
+    connections,
+    cost,
+    footprint,
+    load,
+    served,
+    sweep,
+    timeline,
+)
 
 KINDS: dict[str, ModuleType] = {
     module.KIND: module
-    for module in (comparison, sweep, load, footprint, cost, timeline)
+    for module in (
+        comparison,
+        sweep,
+        load,
+        footprint,
+        cost,
+        served,
+        connections,
+        timeline,
+    )
 }
