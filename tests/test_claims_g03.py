@@ -37,7 +37,8 @@ MIN_FORK_OVER_THREAD = 5.0
 MIN_PROCESS_USS = 2**20  # bytes
 MIN_PROCESS_OVER_THREAD = 20.0
 # A forked worker's RSS counts the pages it shares with its parent: summed
-# RSS grew 17 MiB per worker here, PSS 2 MiB.
+# RSS grew 17 MiB per worker here, PSS 2 MiB; and the USS of parent and one
+# forked worker together fell by about 10 MiB (the parent's pages turned shared).
 MIN_FORK_RSS_OVER_PSS = 3.0
 # Hand-over of the larger small payload: shared memory 2.4x-3x as fast as the
 # pipe here; of 1 KiB, the pipe 5x-10x as fast as shared memory.
@@ -146,6 +147,23 @@ def test_rss_counts_a_forked_workers_shared_pages(memory_run, record_property):
         f"per forked worker, summed RSS grew {rss:.0f} B and PSS {pss:.0f} B; the "
         f"claim is that RSS counts shared pages again, at least "
         f"{MIN_FORK_RSS_OVER_PSS}x PSS"
+    )
+
+
+@pytest.mark.skipif(
+    not sys.platform.startswith("linux"), reason="fork is measured on Linux only"
+)
+def test_forking_takes_the_parents_pages_out_of_its_uss(memory_run, record_property):
+    """After a fork, the pages parent and child share are unique to neither:
+    the USS of the parent and its forked worker together falls."""
+    fewest = min(footprint.counts(memory_run, "process (fork)"))
+    growth = footprint.median_growth(memory_run, "process (fork)", fewest, "uss")
+    assert growth is not None, "no USS recorded for fork"
+    record_property("fork_uss_growth_bytes", round(growth))
+    assert growth < 0, (
+        f"with {fewest} forked worker(s), the USS of the parent and its workers "
+        f"grew by {growth:.0f} B; the claim is that it falls (the parent's pages "
+        "become shared)"
     )
 
 
