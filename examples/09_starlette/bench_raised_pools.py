@@ -57,14 +57,12 @@ START_TIMEOUT = 30  # seconds for a fresh server to answer
 STOP_TIMEOUT = 10  # seconds for it to exit after SIGTERM, before it is killed
 
 
-# --8<-- [start:lifespan]
 @asynccontextmanager
 async def lifespan(app: Starlette) -> AsyncIterator[None]:
     # The default executor belongs to the running loop: set it from inside.
     loop = asyncio.get_running_loop()
     loop.set_default_executor(ThreadPoolExecutor(max_workers=EXECUTOR_THREADS))
     yield  # asyncio.run() shuts the default executor down at the end
-# --8<-- [end:lifespan]
 
 
 async def wait_await(request: Request) -> JSONResponse:

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from typing import Any
 
+from tools.bench.kinds.load import WrkRun
 from tools.bench.kinds.served import Samples
 from tools.bench.results import Record
 from tools.bench.stats import Spread, spread
@@ -34,18 +35,28 @@ def samples(record: Record) -> Samples:
     return record.samples
 
 
-def background_rate(record: Record, variant: str, connections: str) -> Spread | None:
+def background_runs(record: Record, variant: str, connections: str) -> list[WrkRun]:
+    """The background wrk's runs (none where the variant has no background)."""
     behind = samples(record).background or {}
-    if variant not in behind:
+    # The results reader builds dataclasses inside a plain dict field, not
+    # inside an optional one: these arrive as JSON objects.
+    return [
+        WrkRun(**run) if isinstance(run, dict) else run
+        for run in behind.get(variant, {}).get(connections, [])
+    ]
+
+
+def background_rate(record: Record, variant: str, connections: str) -> Spread | None:
+    runs = background_runs(record, variant, connections)
+    if not runs:
         return None
-    return spread([r.requests_per_second for r in behind[variant][connections]])
+    return spread([r.requests_per_second for r in runs])
 
 
 def background_failures(record: Record, variant: str, connections: str) -> int:
-    behind = samples(record).background or {}
     return sum(
         r.timeouts + r.errors + r.non_2xx
-        for r in behind.get(variant, {}).get(connections, [])
+        for r in background_runs(record, variant, connections)
     )
 
 
@@ -54,9 +65,17 @@ def p99_times_baseline(record: Record, variant: str, connections: str) -> float:
     return latency(record, variant, connections, 99).median / base
 
 
+def latency_text(record: Record, variant: str, connections: str, pct: int) -> str:
+    """A percentile, or a dash when wrk saw no answer to take one from."""
+    if rate(record, variant, connections).median == 0:
+        return "–"
+    return seconds(latency(record, variant, connections, pct).median)
+
+
 def method(record: Record) -> str:
-    text = load.method(record).replace(" against a fresh server", " against a "
-                                       "fresh server per variant")
+    text = load.method(record).replace(
+        " against a fresh server", " against a fresh server per variant"
+    )
     connections = record.config.get("BACKGROUND_CONNECTIONS")
     if samples(record).background and connections:
         text += (
@@ -72,12 +91,12 @@ def key_figures(record: Record) -> list[str]:
     top = levels(record)[-1]
     lines = []
     for name in data.variants:
-        p99 = latency(record, name, top, 99).median
         line = (
             f"**{name}** served {rate(record, name, top).median:,.0f} requests per "
-            f"second with {top} connections (p99 latency {seconds(p99)}"
+            f"second with {top} connections (p99 latency "
+            f"{latency_text(record, name, top, 99)}"
         )
-        if name != data.baseline:
+        if name != data.baseline and rate(record, name, top).median > 0:
             line += (
                 f"; {times(times_baseline(record, name, top).median)} the requests "
                 f"and {times(p99_times_baseline(record, name, top))} the p99 of "
@@ -102,10 +121,7 @@ def table(record: Record) -> list[str]:
                     f"`{name}`",
                     connections,
                     f"{stat.median:,.1f} ({stat.low:,.1f}–{stat.high:,.1f})",
-                    *[
-                        seconds(latency(record, name, connections, p).median)
-                        for p in (50, 90, 99)
-                    ],
+                    *[latency_text(record, name, connections, p) for p in (50, 90, 99)],
                     "–" if behind is None else f"{behind.median:,.1f}",
                     str(
                         failures(record, name, connections)
