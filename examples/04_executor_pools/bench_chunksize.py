@@ -15,7 +15,7 @@ from functools import partial
 
 KIND = "cost"  # how tools/bench measures and renders it: time per task
 FULL_SIZE = 5_000  # tasks per timed call (`make bench`)
-SMALL_SIZE = 500  # the claims tests
+SMALL_SIZE = 1_500  # the claims tests
 CHECK_SIZE = 200  # main()
 ROUNDS = {"full": 9, "small": 5}  # rounds of every operation
 EXPECTED_SECONDS = 60  # a full-size run on 2 cores under load (15 s when quiet)
