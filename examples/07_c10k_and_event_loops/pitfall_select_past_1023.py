@@ -54,7 +54,7 @@ if __name__ == "__main__":
 #> a socket numbered past 1023: True
 #> EpollSelector accepts it: True
 
-# Stderr (recorded by `make update` on Python 3.11, 3.13):
+# Stderr (recorded by `make update` on Python 3.11, 3.12, 3.13):
 #!       Traceback (most recent call last):
 #!         File ".../pitfall_select_past_1023.py", line 51, in <module>
 #!           main()
