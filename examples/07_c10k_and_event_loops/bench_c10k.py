@@ -57,8 +57,8 @@ def start_client(port: int, count: int) -> subprocess.Popen[bytes]:
     )
 
 
-# --8<-- [start:asyncio]
 async def serve_asyncio(count: int, measure: Callable[[], Any]) -> dict[str, Any]:
+    """One thread, a task per connection: asyncio streams."""
     open_now = most_open = echoed = 0
     all_echoed, release = asyncio.Event(), asyncio.Event()
     handlers: set[asyncio.Task[None]] = set()
@@ -97,11 +97,8 @@ async def serve_asyncio(count: int, measure: Callable[[], Any]) -> dict[str, Any
     return held | {"open_at_once": most_open}
 
 
-# --8<-- [end:asyncio]
-
-
-# --8<-- [start:threads]
 def serve_threads(count: int, measure: Callable[[], Any]) -> dict[str, Any]:
+    """A thread per connection, each blocked in recv() until its line arrives."""
     lock = threading.Lock()
     open_now = most_open = 0
     echoed, release = threading.Semaphore(0), threading.Event()
@@ -132,8 +129,8 @@ def serve_threads(count: int, measure: Callable[[], Any]) -> dict[str, Any]:
                 connection, _ = listener.accept()
                 connection.settimeout(TIME_LIMIT)
                 threads.append(threading.Thread(target=handle, args=(connection,)))
-            for thread in threads:  # start them after the accepts: see the page
-                thread.start()
+            for thread in threads:  # after the accepts: the main thread then
+                thread.start()  # never waits for the GIL behind echoing threads
             for _ in range(count):
                 if not echoed.acquire(timeout=TIME_LIMIT):
                     raise TimeoutError("the echoes did not all arrive in time")
@@ -141,12 +138,10 @@ def serve_threads(count: int, measure: Callable[[], Any]) -> dict[str, Any]:
         finally:
             release.set()
             for thread in threads:
-                thread.join()
+                if thread.ident is not None:  # started
+                    thread.join()
             client.wait(timeout=TIME_LIMIT)
     return held | {"open_at_once": most_open}
-
-
-# --8<-- [end:threads]
 
 
 def hold(unit: str, count: int, measure: Callable[[], Any]) -> dict[str, Any]:
@@ -190,7 +185,6 @@ def soft_limit(which: int) -> int | None:
     return None if soft == resource.RLIM_INFINITY else soft
 
 
-# --8<-- [start:limits]
 def limits() -> dict[str, int | None]:
     """What would stop a thread per connection, read rather than reached."""
     return {
@@ -205,10 +199,6 @@ def limits() -> dict[str, int | None]:
     }
 
 
-# --8<-- [end:limits]
-
-
-# --8<-- [start:client]
 class EchoClient(asyncio.Protocol):
     """One connection: send MESSAGE, keep what comes back, wait for the close."""
 
@@ -247,9 +237,6 @@ async def run_client(port: int, count: int) -> None:
             transport.close()
     if any(client.received != MESSAGE for _, client in connections):
         sys.exit("some echoes differed from what was sent")
-
-
-# --8<-- [end:client]
 
 
 def main() -> None:

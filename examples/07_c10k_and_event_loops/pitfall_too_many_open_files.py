@@ -3,9 +3,9 @@
 # platform: linux
 """Every connection is a file descriptor, and a process may hold only so many.
 
-The soft limit (`ulimit -n`) is often 1024, and far lower than 10,000 on
-some systems; this file lowers its own to SOFT_LIMIT so that the error comes
-quickly, then opens sockets until the OS refuses one. Linux only as written:
+The soft limit (`ulimit -n`) is often far below 10,000; this file lowers its
+own to SOFT_LIMIT so that the error comes quickly, then opens sockets until
+the OS refuses one. Linux only as written:
 it sets the limit with `resource`.
 """
 
