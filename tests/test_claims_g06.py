@@ -29,9 +29,11 @@ pytestmark = [pytest.mark.claims, pytest.mark.versions]
 # near the capacity (0.89x-1.02x measured here at small size).
 GIL_THREADS_SPEEDUP = (0.6, 1.25)
 # The convoy: beside a CPU-bound thread, the echo's 90th percentile reaches
-# at least this share of the switch interval (about 2 intervals measured: a
-# hand-back of the GIL each way), and at least this many times the 90th
-# percentile without the CPU-bound thread (74 µs against 10 ms measured).
+# at least this share of the switch interval (the median alone is about one
+# interval: the server waits for it before every reply), and at least this
+# many times the 90th percentile without the CPU-bound thread. A machine so
+# busy that a round trip alone takes that share of an interval (one run here,
+# with 4 busy processes on 2 cores) cannot tell, and the second claim skips.
 CONVOY_P90_SHARE_OF_INTERVAL = 0.5
 CONVOY_P90_OVER_ALONE = 5.0
 TIMELINE_ROUNDS = 5  # medians of 5 short runs of each scenario
@@ -155,6 +157,13 @@ def test_the_convoy_is_far_above_the_request_alone(convoy_run, record_property):
     require_gil(convoy_run)
     busy, alone = p90(convoy_run, 1), p90(convoy_run, 0)
     record_property("p90_alone_ms", round(alone * 1000, 3))
+    interval = gil.switch_interval(convoy_run)
+    if alone >= CONVOY_P90_SHARE_OF_INTERVAL * interval:
+        pytest.skip(
+            f"the echo's 90th percentile alone was {alone * 1000:.2f} ms, over "
+            f"{CONVOY_P90_SHARE_OF_INTERVAL} of the switch interval with no GIL "
+            "contention at all: the machine was too busy to time a round trip"
+        )
     assert busy >= CONVOY_P90_OVER_ALONE * alone, (
         f"the echo's 90th percentile was {busy * 1000:.3f} ms beside a CPU-bound "
         f"thread and {alone * 1000:.3f} ms alone; the claim is at least "
