@@ -25,7 +25,7 @@ from tools.render import comparison
 pytestmark = pytest.mark.claims
 
 # NumPy squares and adds in C: 24x to 31x the Python loop at full size here
-# (medians of two runs), 38x to 101x at the claims' small size; a large ratio
+# (medians of two runs), 25x to 101x at the claims' small size; a large ratio
 # is anything past this.
 MIN_NUMPY_SPEEDUP = 8.0
 # sum() over a generator still runs the generator's bytecode for every number:
