@@ -57,7 +57,7 @@ def test_to_thread_with_a_raised_executor_comes_near_await(record_property):
 
 @pytest.fixture(scope="module")
 def cpu_run() -> Record:
-    return small_run("cpu_in_async", ["inline", "to_thread", "process_pool"])
+    return small_run("cpu_in_async", ["to_thread", "process_pool"])  # + inline
 
 
 def cheap_p99(record: Record, variant: str) -> float:
