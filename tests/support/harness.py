@@ -47,7 +47,7 @@ import time
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from tools.project import ROOT, example_files, shown
+from tools.project import NEWEST_RECORDED, ROOT, example_files, shown
 
 HEADER = re.compile(r"^# (?P<name>[A-Za-z][\w-]*): *(?P<value>.+?) *$")
 # What each header accepts, as a regular expression and in words.
@@ -95,15 +95,27 @@ class Example:
         """Does it start processes (so the start method matters)?"""
         return bool(STARTS_PROCESSES.search(self.path.read_text(encoding="utf-8")))
 
+    @property
+    def minimum_python(self) -> tuple[int, int] | None:
+        """The version its `# requires-python:` header names, if any."""
+        wanted = self.headers.get("requires-python")
+        if not wanted:
+            return None
+        match = re.fullmatch(HEADER_VALUES["requires-python"][0], wanted)
+        assert match, f"{self.rel}: headers not read by parse_headers()"
+        return (int(match[1]), int(match[2]))
+
+    @property
+    def never_recorded(self) -> bool:
+        """Does it need a Python newer than any this project records on?"""
+        needed = self.minimum_python
+        return needed is not None and needed > NEWEST_RECORDED
+
     def skip_reason(self) -> str | None:
         """Why this interpreter or platform cannot run the example, or None."""
-        wanted = self.headers.get("requires-python")
-        if wanted:
-            match = re.fullmatch(HEADER_VALUES["requires-python"][0], wanted)
-            assert match, f"{self.rel}: headers not read by parse_headers()"
-            needed = (int(match[1]), int(match[2]))
-            if sys.version_info[:2] < needed:
-                return f"{self.rel} needs Python {needed[0]}.{needed[1]}+"
+        needed = self.minimum_python
+        if needed and sys.version_info[:2] < needed:
+            return f"{self.rel} needs Python {needed[0]}.{needed[1]}+"
         platform = self.headers.get("platform")
         if platform and not sys.platform.startswith(platform):
             return f"{self.rel} runs on {platform} only"
