@@ -7,6 +7,7 @@ import subprocess
 import sys
 
 CPU_COUNT = 3
+TIMEOUT_SECONDS = 30  # a fresh interpreter answers in well under a second
 # What a fresh interpreter reports: both counts, and both pools' default sizes.
 REPORT = """
 import os
@@ -25,6 +26,7 @@ def report(*options: str, env: dict[str, str] | None = None) -> str:
         capture_output=True,
         text=True,
         check=True,
+        timeout=TIMEOUT_SECONDS,
     )
     return done.stdout.strip()
 

@@ -8,15 +8,17 @@ TIMEOUT_SECONDS = 0.1  # how long the caller waits for the result
 JOB_LIMIT_SECONDS = 5.0  # the job gives up by itself after this, whatever happens
 
 
-def slow_job(release: threading.Event) -> str:
+def slow_job(started: threading.Event, release: threading.Event) -> str:
+    started.set()
     release.wait(JOB_LIMIT_SECONDS)  # stands in for a slow call
     return "done"
 
 
 def main() -> None:
-    release = threading.Event()
+    started, release = threading.Event(), threading.Event()
     with ThreadPoolExecutor(max_workers=1) as pool:
-        future = pool.submit(slow_job, release)
+        future = pool.submit(slow_job, started, release)
+        started.wait()  # the job is running before the caller starts to wait
         try:
             future.result(timeout=TIMEOUT_SECONDS)
         except TimeoutError:  # the built-in exception (Python 3.11+)
