@@ -35,10 +35,11 @@ SERIES: dict[str, list[int]] = {  # bytes per point (`make bench`)
     "shared_memory": SIZES,
 }
 SMALL_SERIES: dict[str, list[int]] = {  # the claims tests
-    "pipe": [KIB, 16 * MIB],
-    "shared_memory": [KIB, 16 * MIB],
+    "pipe": [KIB, 32 * MIB],
+    "shared_memory": [KIB, 32 * MIB],
 }
 CHECK_SIZE = MIB  # main()
+ROUNDS = {"full": 5, "small": 5}  # rounds of every point
 EXPECTED_SECONDS = 30  # a full run: 5 rounds of 18 points, on 2 cores
 REPLY_TIMEOUT = 60  # seconds a worker may take to answer
 
