@@ -6,8 +6,7 @@ One Starlette app with a cheap endpoint and a CPU-bound one, served three
 ways: `inline` (computed inside `async def`, on the event loop's thread),
 `to_thread` (asyncio.to_thread: another thread, but the same GIL) and
 `process_pool` (a ProcessPoolExecutor created in lifespan, reached with
-loop.run_in_executor: other processes, other GILs). `alone` is the cheap
-endpoint with no CPU work running.
+loop.run_in_executor: other processes, other GILs).
 
 `make bench BENCH=cpu_in_async` loads the cheap endpoint with wrk, while a
 second wrk keeps BACKGROUND_CONNECTIONS requests for CPU work in flight the
@@ -45,7 +44,6 @@ VARIANTS: dict[str, str] = {
     "inline": CHEAP_PATH,
     "to_thread": CHEAP_PATH,
     "process_pool": CHEAP_PATH,
-    "alone": CHEAP_PATH,
 }
 # Variant -> the CPU-bound path a second wrk loads at the same time.
 BACKGROUND: dict[str, str] = {
@@ -58,7 +56,7 @@ CONCURRENCY = [10]  # connections on the cheap endpoint (`make bench`)
 SMALL_CONCURRENCY = [10]  # the claims tests
 DURATION_SECONDS = 2  # of each wrk run (`make bench`)
 SMALL_DURATION_SECONDS = 1  # the claims tests
-EXPECTED_SECONDS = 60  # a full run: 3 rounds x 4 fresh servers
+EXPECTED_SECONDS = 60  # a full run: 3 rounds x 3 fresh servers
 START_TIMEOUT = 30  # seconds for a fresh server to answer
 STOP_TIMEOUT = 10  # seconds for it to exit after SIGTERM, before it is killed
 
@@ -172,7 +170,7 @@ def stop(server: BaseProcess, port: int | None) -> None:
 
 
 @contextmanager
-def serve(variant: str = "alone") -> Iterator[str]:
+def serve(variant: str = "inline") -> Iterator[str]:
     """A fresh server in a child process: yields its base URL, then stops it.
     Every variant runs the same app; only the load differs."""
     context = multiprocessing.get_context("spawn")
