@@ -56,7 +56,7 @@ CONCURRENCY = [10]  # connections on the cheap endpoint (`make bench`)
 SMALL_CONCURRENCY = [10]  # the claims tests
 DURATION_SECONDS = 2  # of each wrk run (`make bench`)
 SMALL_DURATION_SECONDS = 1  # the claims tests
-EXPECTED_SECONDS = 60  # a full run: 3 rounds x 3 fresh servers
+EXPECTED_SECONDS = 55  # a full run: 3 rounds x 3 fresh servers
 START_TIMEOUT = 30  # seconds for a fresh server to answer
 STOP_TIMEOUT = 10  # seconds for it to exit after SIGTERM, before it is killed
 
