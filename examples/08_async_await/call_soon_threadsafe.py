@@ -6,6 +6,7 @@ import time
 
 READINGS = 5
 SENSORS = 2
+WAIT_LIMIT = 5  # seconds: a sensor thread that died must not hang main()
 
 
 def read_sensor(
@@ -28,7 +29,8 @@ async def main() -> None:
     ]
     for thread in threads:
         thread.start()
-    readings = [await inbox.get() for _ in range(READINGS * SENSORS)]
+    async with asyncio.timeout(WAIT_LIMIT):
+        readings = [await inbox.get() for _ in range(READINGS * SENSORS)]
     for thread in threads:
         await asyncio.to_thread(thread.join)  # join without blocking the loop
     print(f"readings received: {len(readings)}")

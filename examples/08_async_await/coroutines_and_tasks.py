@@ -23,8 +23,8 @@ async def main() -> None:
     task = asyncio.create_task(fetch("b"))  # scheduled: the loop will start it
     print(f"b is a future: {isinstance(task, asyncio.Future)}, done: {task.done()}")
     #> b is a future: True, done: False
-    print(f"events before the first await: {events[-1]!r}")
-    #> events before the first await: 'a finished'
+    print(f"b started before main() awaited it: {'b started' in events}")
+    #> b started before main() awaited it: False
     print(await task)  # suspends main() until the task has finished
     #> b data
     print(f"done: {task.done()}, result: {task.result()!r}")
