@@ -32,6 +32,7 @@ MIN_NUMPY_SPEEDUP = 8.0
 # 0.91x to 1.14x the loop measured. "About the same" is this range.
 BUILTIN_SUM_SPEEDUP = (0.6, 2.0)
 SWEEP_RUNS = 3  # the knee is the median of this many sweeps
+SECONDS = "0.05"  # each count's window, per round: the demo's own (its calls are short)
 EXAMPLES = ROOT / "examples" / "10_q_and_a"
 BEST = re.compile(r"best worker count: (\d+) \(")
 
@@ -84,7 +85,7 @@ def test_how_many_workers_finds_the_knee_in_its_bucket(
 
     knees = []
     for _ in range(SWEEP_RUNS):
-        how_many_workers.main(["how_many_workers:demo_call"])
+        how_many_workers.main(["how_many_workers:demo_call", "--seconds", SECONDS])
         printed = capsys.readouterr().out
         found = BEST.search(printed)
         assert found, f"no best worker count in the output:\n{printed}"
