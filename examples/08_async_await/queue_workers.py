@@ -8,9 +8,13 @@ WORKERS = 3
 QUEUE_SIZE = 4  # put() waits when the queue is full: back-pressure
 
 
-async def produce(name: str, queue: asyncio.Queue[str]) -> None:
+async def produce(name: str, queue: asyncio.Queue[str]) -> int:
+    """Put JOBS_EACH jobs; how many times the queue was full (put() waited)."""
+    waited = 0
     for number in range(JOBS_EACH):
+        waited += queue.full()
         await queue.put(f"{name}-{number}")
+    return waited
 
 
 async def work(queue: asyncio.Queue[str], done: list[str]) -> None:
@@ -27,13 +31,15 @@ async def main() -> None:
     queue: asyncio.Queue[str] = asyncio.Queue(maxsize=QUEUE_SIZE)
     done: list[str] = []
     workers = [asyncio.create_task(work(queue, done)) for _ in range(WORKERS)]
-    await asyncio.gather(*(produce(f"p{n}", queue) for n in range(PRODUCERS)))
+    waits = await asyncio.gather(*(produce(f"p{n}", queue) for n in range(PRODUCERS)))
     await queue.join()  # every job taken and marked done
     for worker in workers:
         worker.cancel()  # they wait forever on get(): stop them
     await asyncio.gather(*workers, return_exceptions=True)
     print(f"jobs done: {len(done)} of {PRODUCERS * JOBS_EACH}")
     #> jobs done: 10 of 10
+    print(f"producers waited for room in the queue: {sum(waits) > 0}")
+    #> producers waited for room in the queue: True
     print(f"workers cancelled: {all(w.cancelled() for w in workers)}")
     #> workers cancelled: True
 
