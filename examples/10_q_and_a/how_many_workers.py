@@ -79,7 +79,11 @@ def throughput(
     # The longest this can take: a warm-up call, the window, one last call.
     deadline = time.perf_counter() + timeout + seconds + timeout
     for worker in workers:
-        worker.start()
+        try:
+            worker.start()
+        except RuntimeError as error:  # "can't start new thread": out of memory
+            warmed_up.abort()  # release the threads already waiting
+            raise SweepError(f"could not start {threads} threads: {error}") from None
     for worker in workers:
         worker.join(max(0.0, deadline - time.perf_counter()))
     if failures:
@@ -243,5 +247,5 @@ if __name__ == "__main__":
 #> demo: each call waits 7 ms, then computes 1 ms
 #> threads tried: 1, 2, 4, 8, 16, 32
 #> predicted knee (L + c) / c: 8 threads
-#> best worker count: between 4 and 16
+#> best worker count: above 16
 #> its throughput near the ceiling of 1 / c calls/s: True
