@@ -125,6 +125,9 @@ def run_server(connection: Connection) -> None:
     listener.listen(2048)
     connection.send(listener.getsockname()[1])
     connection.close()
+    # A spawned child starts its own processes with spawn too; give the pool
+    # the platform's default, as a server started from the command line has.
+    multiprocessing.set_start_method(None, force=True)
     config = uvicorn.Config(
         app, loop="asyncio", http="h11", log_level="warning", access_log=False
     )
