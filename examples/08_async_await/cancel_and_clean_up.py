@@ -28,6 +28,12 @@ async def main() -> None:
     print(events)
     #> ['report: connection opened', 'report: connection closed']
 
+    early = asyncio.create_task(download("early"))
+    early.cancel()  # before it ever ran: its body, finally included, never runs
+    await asyncio.gather(early, return_exceptions=True)
+    print(f"cancelled before it started: {[e for e in events if 'early' in e]}")
+    #> cancelled before it started: []
+
 
 if __name__ == "__main__":
     asyncio.run(main())
