@@ -38,7 +38,7 @@ WORK_BYTES = {  # bytes processed per timed run: tens of milliseconds each
 }
 ZLIB_LEVEL = 1
 THREADS = 2
-ROUNDS = {"full": 9, "small": 5}  # rounds of every point and the capacity probe
+ROUNDS = {"full": 9, "small": 7}  # rounds of every point and the capacity probe
 EXPECTED_SECONDS = 40  # a full-size run on 2 cores, probes included
 CHECK_BYTES = 8192  # main(): a quick check on small buffers
 
