@@ -22,11 +22,12 @@ from collections.abc import Callable
 WORKER_COUNTS = [1, 2, 4, 8, 16, 32]  # thread counts tried (--threads)
 SECONDS_PER_COUNT = 1.0  # how long each count calls, per round (--seconds)
 TIMEOUT_SECONDS = 30.0  # the longest one call may take (--timeout)
-ROUNDS = 2  # sweeps, alternating in order; each count keeps its best
+ROUNDS = 3  # sweeps, alternating in order; each count keeps its best
 SHARE_OF_PEAK = 0.9  # the knee: the fewest threads reaching this share of the peak
 DEMO_WAIT_SECONDS = 0.007  # the demo's L: a wait that releases the GIL
 DEMO_CPU_SECONDS = 0.001  # the demo's c: pure Python, one call at a time
-DEMO_SECONDS_PER_COUNT = 0.05  # the demo's calls are short: a short window will do
+DEMO_SECONDS_PER_COUNT = 0.04  # the demo's calls are short: short windows,
+DEMO_ROUNDS = 5  # and more of them, so each count catches a quiet moment
 # One computation at a time, as the GIL would have it; the lock makes that true
 # on free-threaded builds too, so the demo's knee is the same on every build.
 ONE_AT_A_TIME = threading.Lock()
@@ -97,11 +98,15 @@ def throughput(
 
 
 def sweep(
-    function: Callable[[], object], counts: list[int], seconds: float, timeout: float
+    function: Callable[[], object],
+    counts: list[int],
+    seconds: float,
+    timeout: float,
+    rounds: int = ROUNDS,
 ) -> dict[int, float]:
-    """{threads: calls per second}, the best of ROUNDS: a busy moment only slows."""
+    """{threads: calls per second}, the best of `rounds`: a busy moment only slows."""
     best = dict.fromkeys(counts, 0.0)
-    for number in range(ROUNDS):
+    for number in range(rounds):
         order = counts if number % 2 == 0 else counts[::-1]
         for threads in order:
             rate = throughput(function, threads, seconds, timeout)
@@ -167,7 +172,9 @@ def demo() -> None:
     print(f"demo: each call waits {wait_ms:.0f} ms, then computes {cpu_ms:.0f} ms")
     print(f"threads tried: {', '.join(map(str, WORKER_COUNTS))}")
     print(f"predicted knee (L + c) / c: {predicted:.0f} threads")
-    rates = sweep(demo_call, WORKER_COUNTS, DEMO_SECONDS_PER_COUNT, TIMEOUT_SECONDS)
+    rates = sweep(
+        demo_call, WORKER_COUNTS, DEMO_SECONDS_PER_COUNT, TIMEOUT_SECONDS, DEMO_ROUNDS
+    )
     best = knee(rates)
     print(f"best worker count: {bucket(best, predicted)}")
     ceiling = 1 / DEMO_CPU_SECONDS  # one computation at a time
@@ -247,5 +254,5 @@ if __name__ == "__main__":
 #> demo: each call waits 7 ms, then computes 1 ms
 #> threads tried: 1, 2, 4, 8, 16, 32
 #> predicted knee (L + c) / c: 8 threads
-#> best worker count: above 16
+#> best worker count: between 4 and 16
 #> its throughput near the ceiling of 1 / c calls/s: True
