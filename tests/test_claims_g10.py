@@ -14,6 +14,9 @@ import importlib
 import os
 import re
 import statistics
+import subprocess
+import sys
+import time
 
 import pytest
 
@@ -99,3 +102,67 @@ def test_how_many_workers_finds_the_knee_in_its_bucket(
         f"(median {measured}); the demo's knee (L + c) / c is {predicted:.0f}, "
         "and the claim is within a factor of two"
     )
+
+
+MISTAKES = {  # arguments: the line the script prints, and its exit status
+    "json": ("'json' is not module:function, such as mymodule:handle_request", 1),
+    "no_such_module:handle": (
+        "cannot import no_such_module: No module named 'no_such_module'",
+        1,
+    ),
+    "json:no_such_function": ("module json has no function no_such_function", 1),
+    "json:loads": (
+        "json:loads raised TypeError: loads() missing 1 required positional "
+        "argument: 's' (called with no arguments)",
+        1,
+    ),
+    "json:dumps --threads 0,4": (
+        "argument --threads: '0,4' is not a list such as 1,2,4,8",
+        2,
+    ),
+    "json:dumps --seconds -1": (
+        "argument --seconds: '-1' is not a positive number of seconds",
+        2,
+    ),
+}
+
+
+@pytest.mark.parametrize("arguments", list(MISTAKES))
+def test_how_many_workers_says_what_is_wrong(arguments):
+    """A mistake gets one line on stderr and an exit status, not a traceback."""
+    message, status = MISTAKES[arguments]
+    run = subprocess.run(
+        [sys.executable, "how_many_workers.py", *arguments.split()],
+        cwd=EXAMPLES,
+        capture_output=True,
+        text=True,
+        timeout=60,
+    )
+    assert "Traceback" not in run.stderr, run.stderr
+    assert run.stderr.splitlines()[-1] == f"how_many_workers.py: error: {message}"
+    assert run.returncode == status, run.stderr
+
+
+STUCK = ["--threads", "1,2", "--seconds", "0.1", "--timeout", "0.5"]
+
+
+def test_how_many_workers_stops_a_call_that_never_returns(tmp_path):
+    """A stuck call ends the run after the timeout, with a message, not a hang."""
+    (tmp_path / "stuck.py").write_text(
+        "import threading\n\ndef call():\n    threading.Event().wait()\n"
+    )
+    started = time.perf_counter()
+    run = subprocess.run(
+        [sys.executable, str(EXAMPLES / "how_many_workers.py"), "stuck:call", *STUCK],
+        cwd=tmp_path,
+        capture_output=True,
+        text=True,
+        timeout=60,
+    )
+    took = time.perf_counter() - started
+    assert run.returncode == 1, run.stderr
+    assert run.stderr.splitlines()[-1] == (
+        "how_many_workers.py: error: stuck:call took longer than the timeout "
+        "(0.5 s) in one call"
+    )
+    assert took < 10, f"the run took {took:.1f} s for a 0.5 s timeout"
