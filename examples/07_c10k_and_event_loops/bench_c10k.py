@@ -22,7 +22,7 @@ import sys
 import threading
 from collections.abc import Callable
 from pathlib import Path
-from typing import Any
+from typing import Any, cast
 
 KIND = "connections"
 UNITS = ["asyncio", "threads"]
@@ -63,9 +63,11 @@ async def serve_asyncio(count: int, measure: Callable[[], Any]) -> dict[str, Any
     all_echoed, release = asyncio.Event(), asyncio.Event()
     handlers: set[asyncio.Task[None]] = set()
 
-    async def handle(reader: asyncio.StreamReader, writer: asyncio.StreamWriter):
+    async def handle(
+        reader: asyncio.StreamReader, writer: asyncio.StreamWriter
+    ) -> None:
         nonlocal open_now, most_open, echoed
-        handlers.add(asyncio.current_task())  # type: ignore[arg-type]
+        handlers.add(cast(asyncio.Task[None], asyncio.current_task()))
         open_now += 1
         most_open = max(most_open, open_now)
         try:
@@ -207,7 +209,7 @@ class EchoClient(asyncio.Protocol):
         self.closed = asyncio.get_running_loop().create_future()
 
     def connection_made(self, transport: asyncio.BaseTransport) -> None:
-        transport.write(MESSAGE)  # type: ignore[attr-defined]
+        cast(asyncio.Transport, transport).write(MESSAGE)
 
     def data_received(self, data: bytes) -> None:
         self.received += data

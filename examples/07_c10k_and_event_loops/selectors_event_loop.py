@@ -67,7 +67,8 @@ def main() -> None:
     #> threads: 1
     for key in list(selector.get_map().values()):  # what is left: the server's
         selector.unregister(key.fileobj)  # ends of the closed connections
-        key.fileobj.close()  # type: ignore[union-attr]
+        if isinstance(key.fileobj, socket.socket):
+            key.fileobj.close()
     selector.close()
 
 
