@@ -34,6 +34,9 @@ def main() -> None:
     totals = [outbox.get() for _ in ORDERS]
     worker.join()
     print(f"queue: totals from the worker: {totals}")
+    for queue in (inbox, outbox):
+        queue.close()  # no more puts from here
+        queue.join_thread()  # wait for its feeder thread to flush and end
 
     # A Pipe: exactly two ends, one per process; also pickled.
     ours, theirs = multiprocessing.Pipe()
