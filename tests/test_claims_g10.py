@@ -4,7 +4,9 @@ The hot-loop benchmark runs once at its small size with the schedule `make
 bench` uses (alternating rounds); speedups are per-round ratios, so a slow
 minute on the machine hits the loop and the library alike. The worker-count
 sweep is examples/10_q_and_a/how_many_workers.py run the way a reader runs it,
-on its demo function, whose knee (L + c) / c is known. The rules of
+on its demo function, whose knee (L + c) / c is known; the same script's
+messages for a reader's mistakes, and its timeout, are checked by running it
+(those two tests time nothing but the timeout, with a wide margin). The rules of
 tests/test_claims.py hold here: timing claims run alone, never under xdist.
 """
 
