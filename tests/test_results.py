@@ -32,6 +32,7 @@ from tools import render
 from tools.bench import results
 from tools.bench.run import discover
 from tools.project import (
+    DOCS,
     RENDER_COMMAND,
     RESULTS_DIR,
     ROOT,
@@ -170,6 +171,17 @@ def test_rendered_outputs_are_shown() -> None:
         if f"results/{chart.name}" not in pages:
             unshown.append(f"{shown(chart)} (show it: ![...](results/{chart.name}))")
     assert not unshown, "Rendered but on no page:\n  " + "\n  ".join(unshown)
+
+
+def test_benchmarks_page_links_every_results_file() -> None:
+    """The Benchmarks page is where a reader finds the raw samples of each run."""
+    page = (DOCS / "benchmarks.md").read_text(encoding="utf-8")
+    unlinked = [p.name for p in RESULTS if f"(results/{p.name})" not in page]
+    assert not unlinked, (
+        "docs/benchmarks.md does not link these results files; add each to its "
+        "list of raw samples as [NAME.json](results/NAME.json):\n  "
+        + "\n  ".join(unlinked)
+    )
 
 
 # --- Figures typed into pages -----------------------------------------------------
