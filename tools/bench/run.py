@@ -3,8 +3,9 @@
 A benchmark is an example file `examples/NN_topic/bench_<name>.py` (so the
 tests run it and a page shows it) that declares, at the top:
 
-    KIND              a kind in tools/bench/kinds/ (comparison, sweep, cost, load, served, footprint, connections or timeline)
-                      (tools/bench/kinds/ says what each kind needs)
+    KIND              comparison, sweep, cost, load, served, footprint,
+                      connections or timeline (tools/bench/kinds/ says what
+                      each kind needs)
     EXPECTED_SECONDS  its budget: how long a full-size run takes on 2 cores
 
 and never imports the runner, so a reader can copy it and run it alone.
