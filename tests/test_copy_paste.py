@@ -1,22 +1,21 @@
 """What a reader copies from the built site is the tested file, and it runs alone.
 
 Every titled code block on the built pages must be the whole file its title
-names (test_docs.py makes every Python block such a block). Each is then saved
-into an empty folder and run with a fresh interpreter, exactly as a reader who
-pressed the copy button would.
+names (test_docs.py makes every Python block such a block). Each in-process
+example is then saved into an empty folder and run with a fresh interpreter,
+exactly as a reader who pressed the copy button would; the examples tier runs
+every script that way already.
 """
 
 from __future__ import annotations
 
-import difflib
 import shutil
 from html.parser import HTMLParser
 from pathlib import Path
 
 import pytest
 
-from tests.support.harness import Example, ScriptRun, read_headers, run_script
-from tests.support.recorded import mismatches, normalise, split_recordings
+from tests.support.harness import Example, read_headers, run_script
 from tools.project import ROOT
 
 pytestmark = pytest.mark.copy_paste
@@ -109,33 +108,16 @@ def whole_file_blocks(site: Path) -> list[tuple[str, str]]:
     return sorted(blocks.items())
 
 
-def output_problems(title: str, run: ScriptRun, folder: Path) -> list[str]:
-    """What a copy run alone printed that its file's recording does not say."""
-    source = (ROOT / title).read_text(encoding="utf-8")
-    _, blocks = split_recordings(source, title)
-    printed = {
-        "stdout": normalise(run.stdout, folder),
-        "stderr": normalise(run.stderr, folder),
-    }
-    differ, _unrecorded = mismatches(blocks, printed)
-    return [
-        f"{title}: copied alone, its {stream} differs from the recording:\n"
-        + "\n".join(
-            difflib.unified_diff(expected, lines, "recorded", "copy", lineterm="")
-        )
-        for stream, (expected, lines) in differ.items()
-    ]
-
-
 def test_copied_files_run_alone(built_site: Path, tmp_path: Path) -> None:
-    """Each whole-file block, saved alone into an empty folder, exits with the
-    status its header declares (0 unless `# exit: N`), under the start method
-    it is pinned to (`# start-method:`), and a script prints what its file
-    records."""
+    """Each whole-file block of an in-process example, saved alone into an
+    empty folder and run as a script, exits with status 0. (Scripts are run
+    alone, and their output checked, by the examples tier.)"""
     failures = []
     for title, code in whole_file_blocks(built_site):
         example = Example(ROOT / title, read_headers(ROOT / title))
-        if example.skip_reason():
+        # A script already ran alone: the examples tier runs each one from a
+        # copy in an empty folder, and the block equals the file (above).
+        if example.skip_reason() or example.runs_as_script:
             continue
         folder = tmp_path / title.replace("/", "_")
         folder.mkdir()
@@ -149,8 +131,6 @@ def test_copied_files_run_alone(built_site: Path, tmp_path: Path) -> None:
                 f"{' and left ' + str(run.leaked) if run.leaked else ''}:\n"
                 f"{run.stderr[-2000:]}"
             )
-        elif example.runs_as_script:
-            failures += output_problems(title, run, folder)
         shutil.rmtree(folder)
     assert not failures, (
         "\n".join(failures) + "\nA shown file must run without the project "

@@ -10,7 +10,10 @@ from __future__ import annotations
 
 import difflib
 import multiprocessing
+import shutil
+import tempfile
 import traceback
+from pathlib import Path
 
 import pytest
 from pytest_examples import CodeExample, EvalExample
@@ -118,7 +121,12 @@ def check_script(
     example: Example, *, update: bool, start_method: str | None = None
 ) -> None:
     method = start_method or example.start_method
-    run = run_script(example.path, start_method=method)
+    # A copy alone in an empty folder, as a reader who copied it would run it:
+    # no sibling file to import or read (tests/test_copy_paste.py relies on it).
+    with tempfile.TemporaryDirectory() as folder:
+        copy = Path(folder) / example.path.name
+        shutil.copyfile(example.path, copy)
+        run = run_script(copy, start_method=method)
     how = f" under the {method!r} start method" if method else ""
     if run.returncode != example.expected_exit:
         declared = (
@@ -140,8 +148,8 @@ def check_script(
     source = example.path.read_text(encoding="utf-8")
     code, blocks = split_recordings(source, example.rel)
     printed = {
-        "stdout": normalise(run.stdout, example.path.parent),
-        "stderr": normalise(run.stderr, example.path.parent),
+        "stdout": normalise(run.stdout, copy.parent),
+        "stderr": normalise(run.stderr, copy.parent),
     }
     if update:
         new_blocks = {s: rerecord(blocks.get(s), printed[s], s) for s in printed}
