@@ -1,7 +1,7 @@
 # output: script
 # platform: linux
 # exit: 3
-"""Two servers, one port: uvicorn logs the error and exits with status 1.
+"""Two servers, one port: uvicorn logs the error and exits with status 3.
 
 Another program (here a plain socket) already listens on the port. Linux's
 errno for it is 98; macOS and Windows print other numbers.
@@ -38,7 +38,7 @@ def main() -> None:
         port = other_program.getsockname()[1]
         config = uvicorn.Config(app, host=HOST, port=port, log_level="warning")
         logging.getLogger("uvicorn.error").addFilter(HidePort(port))
-        uvicorn.Server(config).run()  # logs the error, then sys.exit(1)
+        uvicorn.Server(config).run()  # logs the error, then sys.exit(3)
 
 
 if __name__ == "__main__":
