@@ -3,9 +3,9 @@
 Each benchmark runs once per session at its small size (one round, wrk for
 SMALL_DURATION_SECONDS against a fresh server per variant), and the tests
 assert what the page says with margins that hold on a noisy 2-core machine
-whose cores wrk shares with the server. Two claims the page makes about these
-servers live in tests/test_claims.py (the blocking endpoint's outage, the
-default executor's cap): they rerun bench_starlette.py.
+whose cores wrk shares with the server. Three claims the page makes about
+these servers live in tests/test_claims.py (the blocking endpoint's outage,
+twice, and the default executor's cap): they rerun bench_starlette.py.
 """
 
 from __future__ import annotations
