@@ -235,13 +235,11 @@ def _speedup_chart(axes: Any, record: Record) -> None:
     style_axes(axes, "y")
 
 
-def _ideal_chart(axes: Any, record: Record) -> None:
-    """Horizontal bars: each variant's time in multiples of the ideal, log scale."""
-    data = samples(record)
-    names = list(data.variants)
+def _log_bars(axes: Any, names: list[str], stats: list[Spread]) -> float:
+    """One horizontal bar per variant, its middle half as error bars and its
+    median written beside it; returns the highest value drawn (at least 1)."""
     longest = 1.0
-    for row, name in enumerate(names):
-        stat = times_ideal(record, name)
+    for row, stat in enumerate(stats):
         longest = max(longest, stat.high)
         axes.barh(
             row,
@@ -260,6 +258,14 @@ def _ideal_chart(axes: Any, record: Record) -> None:
             va="center",
             fontsize=9,
         )
+    return longest
+
+
+def _ideal_chart(axes: Any, record: Record) -> None:
+    """Horizontal bars: each variant's time in multiples of the ideal, log scale."""
+    data = samples(record)
+    names = list(data.variants)
+    longest = _log_bars(axes, names, [times_ideal(record, name) for name in names])
     axes.axvline(1.0, color=CEILING_COLOUR, linestyle="dashed", linewidth=1.6)
     axes.annotate(
         f"ideal: one wait ({seconds(data.ideal_seconds or 0)})",
@@ -287,27 +293,7 @@ def _times_faster_chart(axes: Any, record: Record) -> None:
     """Horizontal bars: each variant's speedup over the baseline, log scale."""
     data = samples(record)
     names = list(data.variants)
-    longest = 1.0
-    for row, name in enumerate(names):
-        stat = speedup(record, name)
-        longest = max(longest, stat.high)
-        axes.barh(
-            row,
-            stat.median,
-            0.6,
-            xerr=[[stat.median - stat.low], [stat.high - stat.median]],
-            color=COLOURS[row % len(COLOURS)],
-            ecolor=TEXT_GREY,
-            capsize=3,
-        )
-        axes.annotate(
-            times(stat.median),
-            (stat.high, row),
-            xytext=(6, 0),
-            textcoords="offset points",
-            va="center",
-            fontsize=9,
-        )
+    longest = _log_bars(axes, names, [speedup(record, name) for name in names])
     axes.axvline(1.0, color=TEXT_GREY, linewidth=0.8)
     axes.set_xscale("log")
     axes.set_xlim(0.7, longest * 2.5)
